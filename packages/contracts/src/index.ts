@@ -1,0 +1,4 @@
+export * from './common.contract.ts';
+export * from './health.contract.ts';
+export * from './jobs.contract.ts';
+export * from './places.contract.ts';
