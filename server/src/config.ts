@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const databaseUrl = z.string().refine((v) => {
+  try {
+    const u = new URL(v);
+    return (u.protocol === 'postgres:' || u.protocol === 'postgresql:') && u.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}, 'must look like postgres://user@host:5432/database');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().default('data'),
+  DATABASE_URL: databaseUrl.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  OSELIA_DEMO: bool.optional(),
+  OSELIA_WEB_DIST: z.string().optional(),
+  OSELIA_JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  OSELIA_PUBLIC_URL: z.url().optional(),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  dataDir: string;
+  database: { engine: 'pglite'; dataDir: string } | { engine: 'postgres'; url: string };
+  logLevel: string;
+  demo: boolean;
+  webDist: string;
+  assetsDir: string;
+  jobsPollMs: number;
+  publicUrl: string;
+  version: string;
+};
+
+export class ConfigError extends Error {}
+
+/** The only reader of process.env. Throws ConfigError with one readable line per problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration: ${lines.join('; ')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(repoRoot, e.DATA_DIR);
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    dataDir,
+    database: e.DATABASE_URL
+      ? { engine: 'postgres', url: e.DATABASE_URL }
+      : { engine: 'pglite', dataDir: path.join(dataDir, 'pglite') },
+    logLevel: e.LOG_LEVEL,
+    demo: e.OSELIA_DEMO ?? e.NODE_ENV !== 'production',
+    webDist: path.resolve(repoRoot, e.OSELIA_WEB_DIST ?? 'web/dist'),
+    assetsDir: path.join(repoRoot, 'server/assets'),
+    jobsPollMs: e.OSELIA_JOBS_POLL_MS,
+    publicUrl: e.OSELIA_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    version: process.env.npm_package_version ?? '0.1.0',
+  };
+}
+
+/** A database URL with its password hidden, for messages. */
+export function describeDatabase(config: Config): string {
+  if (config.database.engine === 'pglite') return `PGlite at ${config.database.dataDir}`;
+  const u = new URL(config.database.url);
+  if (u.password) u.password = '***';
+  return `PostgreSQL at ${u.toString()}`;
+}

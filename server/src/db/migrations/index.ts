@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as foundation from './2026_11_28_0001_foundation.ts';
+
+/** Every migration, in order. Names are timestamps so they sort. */
+export const migrations: Record<string, Migration> = {
+  '2026_11_28_0001_foundation': foundation,
+};

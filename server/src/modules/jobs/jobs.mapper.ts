@@ -1,0 +1,20 @@
+import type { Job } from '@oselia/contracts';
+import type { JobRow } from '../../db/schema.ts';
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+export function toJob(row: JobRow): Job {
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    progressDone: row.progress_done,
+    progressTotal: row.progress_total,
+    message: row.message,
+    error: row.error,
+    attempts: row.attempts,
+    createdAt: new Date(row.created_at).toISOString(),
+    startedAt: iso(row.started_at),
+    finishedAt: iso(row.finished_at),
+  };
+}

@@ -1,0 +1,26 @@
+import type { Config } from './config.ts';
+import type { DatabaseHandle } from './db/database.ts';
+import { createSystemService } from './modules/health/health.service.ts';
+import { JobRunner } from './modules/jobs/jobs.runner.ts';
+import { createJobsService } from './modules/jobs/jobs.service.ts';
+import { importPlacesJob, PLACES_IMPORT_JOB } from './modules/places/places.jobs.ts';
+import { createPlacesService } from './modules/places/places.service.ts';
+import { createTenantsService } from './modules/tenants/tenants.service.ts';
+
+/** Wires every module's service over one database; routes and commands receive this. */
+export function createServices(handle: DatabaseHandle, config: Config) {
+  const { db } = handle;
+  const runner = new JobRunner(db, { pollMs: config.jobsPollMs });
+  const places = createPlacesService(db, config.assetsDir);
+  const services = {
+    system: createSystemService(db, handle.engine, config.version),
+    tenants: createTenantsService(db),
+    places,
+    jobs: createJobsService(db, () => runner.wake()),
+    runner,
+  };
+  runner.register(PLACES_IMPORT_JOB, importPlacesJob(places));
+  return services;
+}
+
+export type Services = ReturnType<typeof createServices>;
