@@ -1,0 +1,116 @@
+import { Anchor, AppShell, Burger, Group, NavLink as MantineNavLink, Text } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { Suspense, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { Loading } from '../ui/Loading.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { navItems } from './routes.tsx';
+
+const NAV_ID = 'main-navigation';
+const MAIN_ID = 'main-content';
+
+/** Moves focus to the new page's heading after client-side navigation, as a page load would. */
+function useFocusOnNavigate() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the path changes
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const main = document.getElementById(MAIN_ID);
+    const heading = main?.querySelector<HTMLElement>('h1');
+    (heading ?? main)?.focus({ preventScroll: false });
+  }, [pathname]);
+}
+
+export function Layout() {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const isMobile = useMediaQuery('(max-width: 47.99em)', false);
+  const burgerRef = useRef<HTMLButtonElement>(null);
+  const { pathname } = useLocation();
+
+  useFocusOnNavigate();
+
+  // Close the phone menu whenever the page changes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation only
+  useEffect(() => close(), [pathname, close]);
+
+  const menuHidden = isMobile && !opened;
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <a className="skip-link" href={`#${MAIN_ID}`}>
+        {t('app.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              ref={burgerRef}
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? t('app.closeMenu') : t('app.openMenu')}
+              aria-expanded={opened}
+              aria-controls={NAV_ID}
+            />
+            <Anchor
+              component={Link}
+              to="/"
+              underline="never"
+              c="var(--mantine-color-text)"
+              aria-label={t('app.homeLink')}
+            >
+              <Text component="span" fw={700} fz="xl">
+                {t('app.name')}
+              </Text>
+            </Anchor>
+          </Group>
+          <LanguageSwitch />
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar
+        id={NAV_ID}
+        p="sm"
+        aria-label={t('app.mainNav')}
+        inert={menuHidden}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && isMobile && opened) {
+            close();
+            burgerRef.current?.focus();
+          }
+        }}
+      >
+        {navItems.map((item) => (
+          <MantineNavLink
+            key={item.to}
+            component={NavLink}
+            to={item.to}
+            end={item.end}
+            label={t(`nav.${item.label}`)}
+            active={item.end ? pathname === item.to : pathname.startsWith(item.to)}
+            variant="filled"
+            fw={500}
+          />
+        ))}
+      </AppShell.Navbar>
+
+      <AppShell.Main id={MAIN_ID} tabIndex={-1}>
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+      <ScrollRestoration />
+    </AppShell>
+  );
+}
