@@ -63,13 +63,7 @@ export function Layout() {
               aria-expanded={opened}
               aria-controls={NAV_ID}
             />
-            <Anchor
-              component={Link}
-              to="/"
-              underline="never"
-              c="var(--mantine-color-text)"
-              aria-label={t('app.homeLink')}
-            >
+            <Anchor component={Link} to="/" underline="never" c="var(--mantine-color-text)">
               <Text component="span" fw={700} fz="xl">
                 {t('app.name')}
               </Text>

@@ -4,7 +4,6 @@ import type { Messages } from './uk.ts';
 export const en: Messages = {
   app: {
     name: 'Oselia',
-    homeLink: 'Oselia home',
     skipToContent: 'Skip to main content',
     mainNav: 'Main navigation',
     openMenu: 'Open menu',
@@ -38,8 +37,8 @@ export const en: Messages = {
     migrationsApplied: 'Migrations applied',
     version: 'Version',
     uptime: 'Running for',
-    placesLink: 'Browse places',
-    jobsLink: 'See background jobs',
+    placesLink: 'Directory of administrative units',
+    jobsLink: 'Progress of background work',
     sectionsHeading: 'What you can do already',
     placesCard:
       'Browse oblasts, raions, hromadas and settlements with their P-codes, and find a place by name.',
@@ -129,7 +128,7 @@ export const en: Messages = {
     progressLabel: 'Job progress',
     empty: 'There are no jobs yet.',
     loadMore: 'Show more',
-    open: 'Details of the {{kind}} job created {{created}}',
+    open: '{{kind}}, created {{created}}',
     detailTitle: 'Job {{kind}}',
     back: 'Back to the jobs',
     notFound: 'There is no such job.',

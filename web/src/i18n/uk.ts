@@ -2,7 +2,6 @@
 export const uk = {
   app: {
     name: 'Оселя',
-    homeLink: 'Оселя — на головну',
     skipToContent: 'Перейти до основного вмісту',
     mainNav: 'Головне меню',
     openMenu: 'Відкрити меню',
@@ -36,8 +35,8 @@ export const uk = {
     migrationsApplied: 'Застосовано міграцій',
     version: 'Версія',
     uptime: 'Працює без перерви',
-    placesLink: 'Переглянути місця',
-    jobsLink: 'Переглянути фонові завдання',
+    placesLink: 'Довідник адміністративних одиниць',
+    jobsLink: 'Хід фонової роботи',
     sectionsHeading: 'Що вже можна зробити',
     placesCard:
       'Переглянути області, райони, громади й населені пункти з їхніми P-кодами та знайти місце за назвою.',
@@ -128,7 +127,7 @@ export const uk = {
     progressLabel: 'Хід завдання',
     empty: 'Завдань поки немає.',
     loadMore: 'Показати ще',
-    open: 'Докладніше про завдання {{kind}}, створене {{created}}',
+    open: '{{kind}}, створено {{created}}',
     detailTitle: 'Завдання {{kind}}',
     back: 'До списку завдань',
     notFound: 'Такого завдання немає.',
