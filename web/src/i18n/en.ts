@@ -72,7 +72,6 @@ export const en: Messages = {
       name: 'Name',
       pcode: 'P-code',
       level: 'Level',
-      parent: 'Part of',
       children: 'Subdivisions',
       raions: 'Raions',
       hromadas: 'Hromadas',
@@ -85,7 +84,6 @@ export const en: Messages = {
     noChildren: 'This unit has no subdivisions.',
     loadMore: 'Show more',
     notFound: 'No place has the P-code {{pcode}}.',
-    backToOblasts: 'Back to the list of oblasts',
     mapHeading: 'Map of oblasts',
     mapDescription: 'The darker the colour, the more hromadas an oblast has. Click an oblast to open it.',
     mapAriaLabel:
@@ -134,7 +132,6 @@ export const en: Messages = {
     notFound: 'There is no such job.',
     autoRefresh: 'This page refreshes every second until the job is finished.',
     duration: 'Duration',
-    seconds: '{{value}} s',
   },
   errors: {
     signInTitle: 'Sign in required',

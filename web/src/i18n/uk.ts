@@ -71,7 +71,6 @@ export const uk = {
       name: 'Назва',
       pcode: 'P-код',
       level: 'Рівень',
-      parent: 'Належить до',
       children: 'Підпорядкованих одиниць',
       raions: 'Районів',
       hromadas: 'Громад',
@@ -84,7 +83,6 @@ export const uk = {
     noChildren: 'Ця одиниця не має підпорядкованих.',
     loadMore: 'Показати ще',
     notFound: 'Місце з P-кодом {{pcode}} не знайдено.',
-    backToOblasts: 'До списку областей',
     mapHeading: 'Карта областей',
     mapDescription: 'Що темніший колір, то більше громад в області. Натисніть на область, щоб її відкрити.',
     mapAriaLabel:
@@ -133,7 +131,6 @@ export const uk = {
     notFound: 'Такого завдання немає.',
     autoRefresh: 'Сторінка оновлюється щосекунди, доки завдання не завершиться.',
     duration: 'Тривалість',
-    seconds: '{{value}} с',
   },
   errors: {
     signInTitle: 'Потрібно увійти',
