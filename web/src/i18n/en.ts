@@ -73,6 +73,7 @@ export const en: Messages = {
       pcode: 'P-code',
       level: 'Level',
       children: 'Subdivisions',
+      oblast: 'Oblast',
       raions: 'Raions',
       hromadas: 'Hromadas',
     },

@@ -72,6 +72,7 @@ export const uk = {
       pcode: 'P-код',
       level: 'Рівень',
       children: 'Підпорядкованих одиниць',
+      oblast: 'Область',
       raions: 'Районів',
       hromadas: 'Громад',
     },

@@ -14,6 +14,8 @@ export interface ExtraColumn {
 
 interface PlaceTableProps {
   caption: string;
+  /** Keep the caption for screen readers only (when a heading right above says the same). */
+  captionHidden?: boolean;
   places: Place[];
   /** Show the level column (search results mix levels). */
   showLevel?: boolean;
@@ -28,6 +30,7 @@ interface PlaceTableProps {
 /** Places in a table: name (a link to the place), P-code, and optional columns. */
 export function PlaceTable({
   caption,
+  captionHidden = false,
   places,
   showLevel = false,
   showChildren = true,
@@ -43,7 +46,7 @@ export function PlaceTable({
     <Stack gap="sm" align="stretch">
       <Table.ScrollContainer minWidth={320}>
         <Table striped highlightOnHover captionSide="top" verticalSpacing="xs">
-          <Table.Caption ta="start" fw={600}>
+          <Table.Caption ta="start" fw={600} className={captionHidden ? 'visually-hidden' : undefined}>
             {caption}
           </Table.Caption>
           <Table.Thead>
