@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -14,16 +16,16 @@ import {
 import type { Config } from './config.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import type { AppRoutes } from './http/route-types.ts';
+import { registerAccessHooks } from './modules/access/access.hooks.ts';
+import { auditRoutes } from './modules/access/audit.routes.ts';
+import { authRoutes } from './modules/access/auth.routes.ts';
+import { organisationsRoutes } from './modules/access/organisations.routes.ts';
+import { usersRoutes } from './modules/access/users.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { jobsRoutes } from './modules/jobs/jobs.routes.ts';
 import { placesRoutes } from './modules/places/places.routes.ts';
 import type { Services } from './services.ts';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    tenantId: string;
-  }
-}
+import { AppError } from './shared/app-error.ts';
 
 export interface AppDeps {
   config: Config;
@@ -32,7 +34,15 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
 }
 
-const apiModules: AppRoutes[] = [healthRoutes, placesRoutes, jobsRoutes];
+const apiModules: AppRoutes[] = [
+  healthRoutes,
+  authRoutes,
+  usersRoutes,
+  organisationsRoutes,
+  auditRoutes,
+  placesRoutes,
+  jobsRoutes,
+];
 
 /** Logs carry method, path and status only: query strings can hold names and phone numbers. */
 export function loggerOptions(level: string): FastifyServerOptions['logger'] {
@@ -63,6 +73,15 @@ export async function buildApp(deps: AppDeps) {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) =>
+      new AppError('RATE_LIMITED', `too many attempts: try again in ${Math.ceil(ctx.ttl / 1000)} s`, {
+        retryAfterSeconds: Math.ceil(ctx.ttl / 1000),
+      }),
+  });
+
   app.decorateRequest('tenantId', '');
   app.addHook('onRequest', async (req, reply) => {
     req.tenantId = deps.tenantId;
@@ -78,6 +97,8 @@ export async function buildApp(deps: AppDeps) {
       throw new Error(`route ${route.method} ${route.url} declares no access policy`);
     }
   });
+
+  registerAccessHooks(app, services.auth);
 
   await app.register(fastifySwagger, {
     openapi: {

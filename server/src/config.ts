@@ -28,6 +28,30 @@ const envSchema = z.object({
   OSELIA_WEB_DIST: z.string().optional(),
   OSELIA_JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   OSELIA_PUBLIC_URL: z.url().optional(),
+  OSELIA_SECRET_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, 'must be 64 hex characters (32 bytes), e.g. from `openssl rand -hex 32`')
+    .optional(),
+  OSELIA_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  OSELIA_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  OSELIA_LOCK_AFTER_FAILURES: z.coerce.number().int().min(3).max(100).default(10),
+  OSELIA_LOCK_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 3600)
+    .default(900),
+  OSELIA_SIGNIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
 });
 
 export type Config = {
@@ -43,6 +67,15 @@ export type Config = {
   jobsPollMs: number;
   publicUrl: string;
   version: string;
+  /** 32-byte key for AES-256-GCM and keyed hashes; from OSELIA_SECRET_KEY or DATA_DIR/secret.key. */
+  secretKeyHex: string | undefined;
+  auth: {
+    sessionIdleMinutes: number;
+    sessionMaxHours: number;
+    lockAfterFailures: number;
+    lockSeconds: number;
+    signInRatePerMinute: number;
+  };
 };
 
 export class ConfigError extends Error {}
@@ -71,6 +104,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobsPollMs: e.OSELIA_JOBS_POLL_MS,
     publicUrl: e.OSELIA_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     version: process.env.npm_package_version ?? '0.1.0',
+    secretKeyHex: e.OSELIA_SECRET_KEY,
+    auth: {
+      sessionIdleMinutes: e.OSELIA_SESSION_IDLE_MINUTES,
+      sessionMaxHours: e.OSELIA_SESSION_MAX_HOURS,
+      lockAfterFailures: e.OSELIA_LOCK_AFTER_FAILURES,
+      lockSeconds: e.OSELIA_LOCK_SECONDS,
+      signInRatePerMinute: e.OSELIA_SIGNIN_RATE_PER_MINUTE,
+    },
   };
 }
 

@@ -1,18 +1,30 @@
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
+import { createAuditService } from './modules/access/audit.service.ts';
+import { createAuthService } from './modules/access/auth.service.ts';
+import { createOrganisationsService } from './modules/access/organisations.service.ts';
+import { createUsersService } from './modules/access/users.service.ts';
 import { createSystemService } from './modules/health/health.service.ts';
 import { JobRunner } from './modules/jobs/jobs.runner.ts';
 import { createJobsService } from './modules/jobs/jobs.service.ts';
 import { importPlacesJob, PLACES_IMPORT_JOB } from './modules/places/places.jobs.ts';
 import { createPlacesService } from './modules/places/places.service.ts';
 import { createTenantsService } from './modules/tenants/tenants.service.ts';
+import { createCrypto, resolveSecretKey } from './shared/crypto.ts';
 
 /** Wires every module's service over one database; routes and commands receive this. */
 export function createServices(handle: DatabaseHandle, config: Config) {
   const { db } = handle;
   const runner = new JobRunner(db, { pollMs: config.jobsPollMs });
   const places = createPlacesService(db, config.assetsDir);
+  const crypto = createCrypto(resolveSecretKey(config));
+  const audit = createAuditService(db);
   const services = {
+    crypto,
+    audit,
+    auth: createAuthService(db, { config, crypto, audit }),
+    users: createUsersService(db, { config, audit }),
+    organisations: createOrganisationsService(db, { audit }),
     system: createSystemService(db, handle.engine, config.version),
     tenants: createTenantsService(db),
     places,

@@ -1,3 +1,4 @@
+export * from './access.contract.ts';
 export * from './common.contract.ts';
 export * from './health.contract.ts';
 export * from './jobs.contract.ts';

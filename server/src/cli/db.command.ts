@@ -37,7 +37,9 @@ export function registerDbCommands(program: Command) {
     .action(async () => {
       await withRuntime(async ({ services, tenantId }) => {
         const result = await seedDemo(services, tenantId);
-        console.log(`demo data present: ${result.organisations} organisations`);
+        console.log(
+          `demo data present: ${result.organisations} organisations, ${result.users} users (${result.usersCreated} new)`,
+        );
       });
     });
 }

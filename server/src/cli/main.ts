@@ -3,18 +3,22 @@ import { ConfigError, describeDatabase, loadConfig } from '../config.ts';
 import { DatabaseUnavailableError, openDatabase } from '../db/database.ts';
 import { MigrationError, migrateToLatest } from '../db/migrate.ts';
 import { AppError } from '../shared/app-error.ts';
+import { registerAuditCommands } from './audit.command.ts';
 import { registerDbCommands } from './db.command.ts';
 import { registerJobsCommands } from './jobs.command.ts';
 import { registerPlacesCommands } from './places.command.ts';
+import { registerUsersCommands } from './users.command.ts';
 
 const program = new Command('oselia')
-  .description('Operate an Oselia installation: database, places, demo data, jobs')
+  .description('Operate an Oselia installation: database, places, demo data, users, audit, jobs')
   .showHelpAfterError()
   .exitOverride();
 
 registerDbCommands(program);
 registerPlacesCommands(program);
 registerJobsCommands(program);
+registerUsersCommands(program);
+registerAuditCommands(program);
 
 // Commands written in other modules register themselves when present.
 for (const extra of ['./dedup.command.ts']) {

@@ -60,7 +60,92 @@ export interface JobsTable {
   updated_at: Generated<Date>;
 }
 
+export interface UsersTable {
+  tenant_id: string;
+  id: string;
+  organisation_id: string;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  status: 'invited' | 'active' | 'deactivated';
+  roles: string[];
+  project_scope: string[] | null;
+  oblast_scope: string[] | null;
+  totp_secret: string | null;
+  totp_enabled: Generated<boolean>;
+  totp_required: Generated<boolean>;
+  recovery_codes: Json<string[]> | null;
+  failed_attempts: Generated<number>;
+  first_failed_at: Timestamp | null;
+  locked_until: Timestamp | null;
+  last_sign_in_at: Timestamp | null;
+  created_at: Generated<Date>;
+  created_by: string | null;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface SessionsTable {
+  tenant_id: string;
+  id: string;
+  user_id: string;
+  state: 'active' | 'mfa_pending' | 'mfa_enrolment_required';
+  csrf_token: string;
+  created_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  user_agent: string | null;
+}
+
+export interface UserTokensTable {
+  tenant_id: string;
+  id: string;
+  user_id: string;
+  purpose: 'invite' | 'reset';
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
+export interface TenantSettingsTable {
+  tenant_id: string;
+  key: string;
+  value: Json;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+}
+
+export interface AuditLogTable {
+  tenant_id: string;
+  seq: number;
+  id: string;
+  at: Timestamp;
+  actor_user_id: string | null;
+  actor_label: string;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before: Json | null;
+  after: Json | null;
+  meta: Json | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadsTable {
+  tenant_id: string;
+  seq: number;
+  hash: string;
+}
+
 export interface DB {
+  users: UsersTable;
+  sessions: SessionsTable;
+  user_tokens: UserTokensTable;
+  tenant_settings: TenantSettingsTable;
+  audit_log: AuditLogTable;
+  audit_heads: AuditHeadsTable;
   tenants: TenantsTable;
   organisations: OrganisationsTable;
   admin_units: AdminUnitsTable;
@@ -71,3 +156,7 @@ export type JobRow = Selectable<JobsTable>;
 export type NewJob = Insertable<JobsTable>;
 export type JobUpdate = Updateable<JobsTable>;
 export type AdminUnitRow = Selectable<AdminUnitsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type AuditRow = Selectable<AuditLogTable>;
+export type OrganisationRow = Selectable<OrganisationsTable>;

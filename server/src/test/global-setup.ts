@@ -18,7 +18,17 @@ declare module 'vitest' {
   }
 }
 
-export const testConfig = () => loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', OSELIA_DEMO: 'false' });
+/** Tests use a fixed key and short locks; nothing is written under the repository. */
+export const testConfig = (env: Record<string, string> = {}) =>
+  loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    OSELIA_DEMO: 'false',
+    DATA_DIR: path.join(os.tmpdir(), 'oselia-test-data'),
+    OSELIA_SECRET_KEY: 'a'.repeat(64),
+    OSELIA_LOCK_SECONDS: '2',
+    ...env,
+  });
 
 export function withDatabase(url: string, database: string) {
   const u = new URL(url);

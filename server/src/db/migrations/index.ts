@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026_11_28_0001_foundation.ts';
+import * as access from './2026_11_28_0002_access.ts';
 
 /** Every migration, in order. Names are timestamps so they sort. */
 export const migrations: Record<string, Migration> = {
   '2026_11_28_0001_foundation': foundation,
+  '2026_11_28_0002_access': access,
 };

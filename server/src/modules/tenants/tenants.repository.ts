@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Database } from '../../db/database.ts';
-import type { OrganisationsTable, TenantsTable } from '../../db/schema.ts';
+import type { TenantsTable } from '../../db/schema.ts';
 
 export function createTenantsRepository(db: Database) {
   return {
@@ -17,17 +17,6 @@ export function createTenantsRepository(db: Database) {
         .values(row)
         .onConflict((oc) => oc.column('slug').doNothing())
         .execute();
-    },
-    async findOrganisationByName(tenantId: string, nameEn: string) {
-      return db
-        .selectFrom('organisations')
-        .select(['id', 'type', 'name_en', 'name_uk'])
-        .where('tenant_id', '=', tenantId)
-        .where((eb) => eb(eb.fn('lower', ['name_en']), '=', nameEn.toLowerCase()))
-        .executeTakeFirst();
-    },
-    async insertOrganisation(row: Insertable<OrganisationsTable>) {
-      await db.insertInto('organisations').values(row).execute();
     },
   };
 }

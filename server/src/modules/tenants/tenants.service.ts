@@ -1,5 +1,4 @@
 import type { Database } from '../../db/database.ts';
-import type { OrganisationsTable } from '../../db/schema.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import { createTenantsRepository } from './tenants.repository.ts';
 
@@ -14,24 +13,6 @@ export function createTenantsService(db: Database) {
       if (found) return found.id;
       await repo.insertTenant({ id: uuidv7(), slug: t.slug, name_en: t.nameEn, name_uk: t.nameUk });
       return (await repo.findTenantBySlug(t.slug))!.id;
-    },
-
-    /** Finds an organisation by its English name or creates it; returns its id. */
-    async ensureOrganisation(
-      tenantId: string,
-      org: { type: OrganisationsTable['type']; nameEn: string; nameUk: string },
-    ): Promise<string> {
-      const found = await repo.findOrganisationByName(tenantId, org.nameEn);
-      if (found) return found.id;
-      const id = uuidv7();
-      await repo.insertOrganisation({
-        tenant_id: tenantId,
-        id,
-        type: org.type,
-        name_en: org.nameEn,
-        name_uk: org.nameUk,
-      });
-      return id;
     },
   };
 }

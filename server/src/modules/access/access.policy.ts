@@ -1,0 +1,86 @@
+import type { Role } from '@oselia/contracts';
+import { AppError } from '../../shared/app-error.ts';
+
+/** Who is acting: a signed-in user with roles and scope. */
+export interface Actor {
+  userId: string;
+  tenantId: string;
+  organisationId: string;
+  roles: readonly Role[];
+  /** null = every project / every oblast. */
+  projectScope: readonly string[] | null;
+  oblastScope: readonly string[] | null;
+  label: string;
+}
+
+/** What a scoped record reveals about itself for the checks. */
+export interface ScopedResource {
+  organisationId?: string | null;
+  projectId?: string | null;
+  oblastPcode?: string | null;
+}
+
+const ALL_STAFF: readonly Role[] = [
+  'admin',
+  'programme_manager',
+  'registration_officer',
+  'reviewer',
+  'finance_officer',
+  'me_officer',
+  'communications_officer',
+  'partner_staff',
+  'donor_viewer',
+];
+
+/**
+ * Every action a route or service may ask for, and the roles that may take it. Scope (organisation,
+ * project, oblast) is checked on top, against the record, by `can`.
+ */
+export const policy = {
+  'session.self': ALL_STAFF,
+  'organisations.read': ALL_STAFF,
+  'organisations.manage': ['admin'],
+  'users.read': ['admin'],
+  'users.manage': ['admin'],
+  'settings.manage': ['admin'],
+  'audit.read': ['admin'],
+  'jobs.read': ['admin', 'programme_manager', 'registration_officer', 'me_officer'],
+  'jobs.cancel': ['admin', 'programme_manager'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof policy;
+
+export function isAction(value: string): value is Action {
+  return Object.hasOwn(policy, value);
+}
+
+/** The role check alone, for routes: does any of the actor's roles allow the action? */
+export function hasRoleFor(actor: Pick<Actor, 'roles'>, action: Action): boolean {
+  const allowed: readonly Role[] = policy[action];
+  return actor.roles.some((r) => allowed.includes(r));
+}
+
+function inScope(actor: Actor, resource: ScopedResource): boolean {
+  // Partner staff see only their own organisation's records, whatever else they hold.
+  const onlyPartner = actor.roles.every((r) => r === 'partner_staff' || r === 'donor_viewer');
+  if (onlyPartner && actor.roles.includes('partner_staff') && resource.organisationId !== undefined) {
+    if (resource.organisationId !== actor.organisationId) return false;
+  }
+  if (actor.projectScope && resource.projectId !== undefined && resource.projectId !== null) {
+    if (!actor.projectScope.includes(resource.projectId)) return false;
+  }
+  if (actor.oblastScope && resource.oblastPcode) {
+    const pcode = resource.oblastPcode;
+    if (!actor.oblastScope.some((o) => pcode.startsWith(o))) return false;
+  }
+  return true;
+}
+
+/** Role and scope together: may this actor take this action on this record? */
+export function can(actor: Actor, action: Action, resource?: ScopedResource): boolean {
+  return hasRoleFor(actor, action) && (resource === undefined || inScope(actor, resource));
+}
+
+export function assertCan(actor: Actor, action: Action, resource?: ScopedResource): void {
+  if (!can(actor, action, resource)) throw new AppError('FORBIDDEN', 'you may not do this');
+}
