@@ -1,0 +1,103 @@
+// Shared pieces for the browser journeys: one Chromium per test file, a fresh context per test,
+// accessibility checks with axe, and screenshots under test-results/e2e/.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const screenshotDir = path.join(root, 'test-results', 'e2e');
+
+/** Set by e2e/run.mjs, which starts the server these journeys talk to. */
+export const baseURL = process.env.OSELIA_E2E_URL ?? '';
+if (!baseURL) throw new Error('OSELIA_E2E_URL is not set: run the browser tests with `node e2e/run.mjs`');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+}
+
+export const DESKTOP = { width: 1280, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught errors thrown by the page's scripts; a journey ends by asserting there were none. */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+export async function openSession(
+  browser: Browser,
+  options: { viewport?: { width: number; height: number }; phone?: boolean } = {},
+): Promise<Session> {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: options.viewport ?? DESKTOP,
+    isMobile: options.phone ?? false,
+    hasTouch: options.phone ?? false,
+    // The browser's own language must not decide the app's: Ukrainian is the default for everyone.
+    locale: 'en-GB',
+    reducedMotion: 'reduce',
+  });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') process.stderr.write(`  [browser console] ${message.text()}\n`);
+  });
+  return { context, page, pageErrors, close: () => context.close() };
+}
+
+/** Waits until the locator is visible (Playwright's auto-wait) and returns it. */
+export async function visible(locator: Locator): Promise<Locator> {
+  await locator.first().waitFor({ state: 'visible' });
+  return locator;
+}
+
+export const htmlLang = (page: Page) => page.locator('html').getAttribute('lang');
+
+/** Runs axe on the page as it is now and fails on any serious or critical WCAG 2.1 A/AA violation. */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  const grave = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const minor = results.violations.filter((v) => !grave.includes(v));
+  if (minor.length > 0) {
+    process.stderr.write(
+      `  [axe] ${where}: ${minor.length} minor/moderate finding(s): ${minor.map((v) => v.id).join(', ')}\n`,
+    );
+  }
+  const described = grave.map(
+    (v) =>
+      `${v.impact} ${v.id}: ${v.help}\n${v.nodes
+        .slice(0, 5)
+        .map((n) => `    ${n.target.join(' ')} — ${n.failureSummary?.split('\n').join(' ')}`)
+        .join('\n')}`,
+  );
+  expect(described, `accessibility violations on ${where}`).toEqual([]);
+}
+
+/** Saves a full-page screenshot as test-results/e2e/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}
