@@ -1,0 +1,252 @@
+/**
+ * Blocking: several rules, each a key computed per record; records sharing a key in any rule become
+ * candidate pairs. Oversized blocks (a very common name, a phone shared by an office) are not expanded
+ * into all their pairs: their members are sorted by a secondary value and only near neighbours are
+ * paired (sorted neighbourhood), so the work stays linear.
+ */
+import type { Dataset, DatasetColumns } from './dataset.ts';
+
+export interface BlockingRule {
+  readonly name: string;
+  /** Key of record i, or -1 when the rule does not apply (a field is missing). */
+  key(d: DatasetColumns, i: number, aux: BlockingAux): number;
+  /** Order inside an oversized block. */
+  secondary(d: DatasetColumns, i: number): number;
+}
+
+export interface BlockingAux {
+  /** Hash of the first three letters of each surname key. */
+  famPrefix: Int32Array;
+  /** Hash of the first two letters of each given-name skeleton. */
+  givenPrefix: Int32Array;
+}
+
+export interface BlockingOptions {
+  rules?: readonly BlockingRule[];
+  /** Blocks larger than this are handled by sorted neighbourhood. */
+  maxBlockSize?: number;
+  /** Neighbours paired with each record inside an oversized block. */
+  window?: number;
+}
+
+export interface RuleStats {
+  rule: string;
+  blocks: number;
+  pairs: number;
+  oversizedBlocks: number;
+  largestBlock: number;
+}
+
+export interface CandidatePairs {
+  left: Int32Array;
+  right: Int32Array;
+  stats: RuleStats[];
+  /** Pairs generated before removing duplicates between rules. */
+  generated: number;
+}
+
+function mix(h: number, v: number): number {
+  let k = Math.imul(v | 0, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, 0x1b873593);
+  h ^= k;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+function fin(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+export function hashInts(salt: number, ...values: number[]): number {
+  let h = salt | 0;
+  for (const v of values) h = mix(h, v);
+  return fin(h);
+}
+
+function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+export function blockingAux(d: Dataset): BlockingAux {
+  const famPrefix = new Int32Array(d.famStr.length);
+  d.famStr.forEach((s, i) => {
+    famPrefix[i] = hashString(s.slice(0, 3));
+  });
+  const givenPrefix = new Int32Array(d.givenSkelStr.length);
+  d.givenSkelStr.forEach((s, i) => {
+    givenPrefix[i] = hashString(s.slice(0, 2));
+  });
+  return { famPrefix, givenPrefix };
+}
+
+const year = (dob: number) => (dob / 10000) | 0;
+const dm = (dob: number) => {
+  const m = ((dob / 100) | 0) % 100;
+  const day = dob % 100;
+  return m < day ? m * 100 + day : day * 100 + m;
+};
+
+export const DEFAULT_RULES: readonly BlockingRule[] = [
+  {
+    name: 'surname+given+birth_year',
+    key: (d, i) =>
+      d.fam[i]! < 0 || d.given[i]! < 0 || d.dob[i] === 0
+        ? -1
+        : hashInts(1, d.fam[i]!, d.given[i]!, year(d.dob[i]!)),
+    secondary: (d, i) => d.dob[i]!,
+  },
+  {
+    name: 'given+birth_date(d/m unordered)',
+    key: (d, i) =>
+      d.given[i]! < 0 || d.dob[i] === 0 ? -1 : hashInts(2, d.given[i]!, year(d.dob[i]!), dm(d.dob[i]!)),
+    secondary: (d, i) => d.fam[i]!,
+  },
+  {
+    name: 'surname+birth_date(d/m unordered)',
+    key: (d, i) =>
+      d.fam[i]! < 0 || d.dob[i] === 0 ? -1 : hashInts(3, d.fam[i]!, year(d.dob[i]!), dm(d.dob[i]!)),
+    secondary: (d, i) => d.given[i]!,
+  },
+  {
+    name: 'phone',
+    key: (d, i) => (d.phone[i]! < 0 ? -1 : hashInts(4, d.phone[i]!)),
+    secondary: (d, i) => d.fam[i]! * 64 + (d.given[i]! & 63),
+  },
+  {
+    name: 'tax_id',
+    key: (d, i) => (d.tax[i]! < 0 ? -1 : hashInts(5, d.tax[i]!)),
+    secondary: (d, i) => d.dob[i]!,
+  },
+  {
+    name: 'surname+given+patronymic',
+    key: (d, i) =>
+      d.fam[i]! < 0 || d.given[i]! < 0 || d.patr[i]! < 0
+        ? -1
+        : hashInts(6, d.fam[i]!, d.given[i]!, d.patr[i]!),
+    secondary: (d, i) => d.dob[i]!,
+  },
+  {
+    name: 'surname3+given2+birth_date',
+    key: (d, i, aux) =>
+      d.fam[i]! < 0 || d.givenSkel[i]! < 0 || d.dob[i] === 0
+        ? -1
+        : hashInts(7, aux.famPrefix[d.fam[i]!]!, aux.givenPrefix[d.givenSkel[i]!]!, d.dob[i]!),
+    secondary: (d, i) => d.fam[i]!,
+  },
+  {
+    name: 'birth_date+sex+oblast',
+    key: (d, i) =>
+      d.dob[i] === 0 || d.sex[i] === 0 || d.oblast[i]! < 0
+        ? -1
+        : hashInts(8, d.dob[i]!, d.sex[i]!, d.oblast[i]!),
+    secondary: (d, i) => d.fam[i]!,
+  },
+];
+
+class PairBuffer {
+  data = new Float64Array(1 << 16);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
+/** Sorted record indices grouped by the key of one rule: packed key·2^idxBits + index. */
+export function sortedKeys(
+  d: Dataset,
+  rule: BlockingRule,
+  aux: BlockingAux,
+): { keys: Float64Array; shift: number } {
+  const idxBits = Math.max(1, Math.ceil(Math.log2(d.n + 1)));
+  const shift = 2 ** idxBits;
+  const keyMod = 2 ** (53 - idxBits);
+  const tmp = new Float64Array(d.n);
+  let len = 0;
+  for (let i = 0; i < d.n; i++) {
+    const k = rule.key(d, i, aux);
+    if (k < 0) continue;
+    tmp[len++] = (k % keyMod) * shift + i;
+  }
+  const keys = tmp.slice(0, len).sort();
+  return { keys, shift };
+}
+
+export function generateCandidatePairs(d: Dataset, opts: BlockingOptions = {}): CandidatePairs {
+  const rules = opts.rules ?? DEFAULT_RULES;
+  const maxBlock = opts.maxBlockSize ?? 40;
+  const window = opts.window ?? 6;
+  const aux = blockingAux(d);
+  const n = d.n;
+  const buf = new PairBuffer();
+  const stats: RuleStats[] = [];
+  const members: number[] = [];
+  for (const rule of rules) {
+    const st: RuleStats = { rule: rule.name, blocks: 0, pairs: 0, oversizedBlocks: 0, largestBlock: 0 };
+    const { keys, shift } = sortedKeys(d, rule, aux);
+    let start = 0;
+    while (start < keys.length) {
+      const key = Math.floor(keys[start]! / shift);
+      let end = start + 1;
+      while (end < keys.length && Math.floor(keys[end]! / shift) === key) end++;
+      const size = end - start;
+      if (size > 1) {
+        st.blocks++;
+        if (size > st.largestBlock) st.largestBlock = size;
+        members.length = 0;
+        for (let k = start; k < end; k++) members.push(keys[k]! - key * shift);
+        if (size <= maxBlock) {
+          for (let a = 0; a < size; a++) {
+            const i = members[a]!;
+            for (let b = a + 1; b < size; b++) {
+              const j = members[b]!;
+              buf.push(i < j ? i * n + j : j * n + i);
+            }
+          }
+          st.pairs += (size * (size - 1)) / 2;
+        } else {
+          st.oversizedBlocks++;
+          members.sort((x, y) => rule.secondary(d, x) - rule.secondary(d, y) || x - y);
+          for (let a = 0; a < size; a++) {
+            const i = members[a]!;
+            const lim = Math.min(size, a + 1 + window);
+            for (let b = a + 1; b < lim; b++) {
+              const j = members[b]!;
+              buf.push(i < j ? i * n + j : j * n + i);
+              st.pairs++;
+            }
+          }
+        }
+      }
+      start = end;
+    }
+    stats.push(st);
+  }
+  const all = buf.data.subarray(0, buf.length).sort();
+  let unique = 0;
+  for (let k = 0; k < all.length; k++) if (k === 0 || all[k] !== all[k - 1]) unique++;
+  const left = new Int32Array(new SharedArrayBuffer(unique * 4));
+  const right = new Int32Array(new SharedArrayBuffer(unique * 4));
+  let u = 0;
+  for (let k = 0; k < all.length; k++) {
+    if (k > 0 && all[k] === all[k - 1]) continue;
+    const v = all[k]!;
+    const i = Math.floor(v / n);
+    left[u] = i;
+    right[u] = v - i * n;
+    u++;
+  }
+  return { left, right, stats, generated: buf.length };
+}

@@ -1,0 +1,162 @@
+/**
+ * Comparison vectors: each candidate pair becomes one small integer (a "pattern") that packs the
+ * agreement level of every field. Pure; used by the single-threaded path and by worker threads.
+ */
+import {
+  DATE_LEVELS,
+  dateLevel,
+  EXACT_LEVELS,
+  NAME_LEVELS,
+  nameLevel,
+  PATRONYMIC_LEVELS,
+  patronymicLevel,
+} from './comparators.ts';
+import type { DatasetColumns, RecordFeatures, StringTables } from './dataset.ts';
+
+export interface FieldSpec {
+  readonly name: string;
+  readonly levels: readonly string[];
+}
+
+export const FIELDS: readonly FieldSpec[] = [
+  { name: 'family_name', levels: NAME_LEVELS },
+  { name: 'given_name', levels: NAME_LEVELS },
+  { name: 'patronymic', levels: PATRONYMIC_LEVELS },
+  { name: 'birth_date', levels: DATE_LEVELS },
+  { name: 'phone', levels: EXACT_LEVELS },
+  { name: 'tax_id', levels: EXACT_LEVELS },
+  { name: 'sex', levels: EXACT_LEVELS },
+  { name: 'oblast', levels: EXACT_LEVELS },
+];
+
+export const F_FAMILY = 0;
+export const F_GIVEN = 1;
+export const F_PATR = 2;
+export const F_DOB = 3;
+export const F_PHONE = 4;
+export const F_TAX = 5;
+export const F_SEX = 6;
+export const F_OBLAST = 7;
+
+export const RADIX: readonly number[] = FIELDS.map((f) => f.levels.length);
+export const PATTERN_COUNT = RADIX.reduce((a, b) => a * b, 1);
+
+export function encodePattern(levels: readonly number[]): number {
+  let code = 0;
+  for (let f = FIELDS.length - 1; f >= 0; f--) code = code * RADIX[f]! + levels[f]!;
+  return code;
+}
+
+export function decodePattern(code: number): number[] {
+  const out: number[] = [];
+  let c = code;
+  for (let f = 0; f < FIELDS.length; f++) {
+    out.push(c % RADIX[f]!);
+    c = Math.floor(c / RADIX[f]!);
+  }
+  return out;
+}
+
+/** Table of levels for every pattern: levels[code * FIELDS.length + f]. */
+export function patternLevelTable(): Uint8Array {
+  const t = new Uint8Array(PATTERN_COUNT * FIELDS.length);
+  for (let code = 0; code < PATTERN_COUNT; code++) {
+    const l = decodePattern(code);
+    for (let f = 0; f < FIELDS.length; f++) t[code * FIELDS.length + f] = l[f]!;
+  }
+  return t;
+}
+
+const M0 = 1;
+const M1 = RADIX[0]!;
+const M2 = M1 * RADIX[1]!;
+const M3 = M2 * RADIX[2]!;
+const M4 = M3 * RADIX[3]!;
+const M5 = M4 * RADIX[4]!;
+const M6 = M5 * RADIX[5]!;
+const M7 = M6 * RADIX[6]!;
+
+function ex(a: number, b: number): number {
+  if (a < 0 || b < 0) return 0;
+  return a === b ? 1 : 2;
+}
+
+/** Like ex, for a query id where -1 is missing and -2 an unseen (so different) value. */
+function exq(q: number, b: number): number {
+  if (q === -1 || b < 0) return 0;
+  return q === b ? 1 : 2;
+}
+
+/** Pattern of the pair (i, j) of one dataset. */
+export function comparePair(d: DatasetColumns, s: StringTables, i: number, j: number): number {
+  const fa = d.fam[i]!;
+  const fb = d.fam[j]!;
+  const lf = fa < 0 || fb < 0 ? 0 : fa === fb ? 1 : nameLevel(false, s.famStr[fa]!, s.famStr[fb]!);
+  const ga = d.given[i]!;
+  const gb = d.given[j]!;
+  let lg = 0;
+  if (ga >= 0 && gb >= 0) {
+    lg = ga === gb ? 1 : nameLevel(false, s.givenSkelStr[d.givenSkel[i]!]!, s.givenSkelStr[d.givenSkel[j]!]!);
+  }
+  const pa = d.patr[i]!;
+  const pb = d.patr[j]!;
+  let lp = 0;
+  if (pa >= 0 && pb >= 0) {
+    lp =
+      pa === pb ? 1 : patronymicLevel(false, s.patrSkelStr[d.patrSkel[i]!]!, s.patrSkelStr[d.patrSkel[j]!]!);
+  }
+  const ld = dateLevel(d.dob[i]!, d.dob[j]!);
+  const lph = ex(d.phone[i]!, d.phone[j]!);
+  const lt = ex(d.tax[i]!, d.tax[j]!);
+  const sa = d.sex[i]!;
+  const sb = d.sex[j]!;
+  const ls = sa === 0 || sb === 0 ? 0 : sa === sb ? 1 : 2;
+  const lo = ex(d.oblast[i]!, d.oblast[j]!);
+  return lf * M0 + lg * M1 + lp * M2 + ld * M3 + lph * M4 + lt * M5 + ls * M6 + lo * M7;
+}
+
+/** Patterns for pairs [start, end) into out. */
+export function comparePairs(
+  d: DatasetColumns,
+  s: StringTables,
+  left: Int32Array,
+  right: Int32Array,
+  start: number,
+  end: number,
+  out: Uint16Array,
+): void {
+  for (let k = start; k < end; k++) out[k] = comparePair(d, s, left[k]!, right[k]!);
+}
+
+/** Pattern of a query record against record j of a dataset (for the single-record check). */
+export function compareFeatures(
+  q: RecordFeatures,
+  qIds: { fam: number; given: number; patr: number; tax: number; oblast: number },
+  d: DatasetColumns,
+  s: StringTables,
+  j: number,
+): number {
+  const fb = d.fam[j]!;
+  const lf = qIds.fam === -1 || fb < 0 ? 0 : qIds.fam === fb ? 1 : nameLevel(false, q.famKey, s.famStr[fb]!);
+  const gb = d.given[j]!;
+  const lg =
+    qIds.given === -1 || gb < 0
+      ? 0
+      : qIds.given === gb
+        ? 1
+        : nameLevel(false, q.givenSkel, s.givenSkelStr[d.givenSkel[j]!]!);
+  const pb = d.patr[j]!;
+  const lp =
+    qIds.patr === -1 || pb < 0
+      ? 0
+      : qIds.patr === pb
+        ? 1
+        : patronymicLevel(false, q.patrSkel, s.patrSkelStr[d.patrSkel[j]!]!);
+  const ld = dateLevel(q.dob, d.dob[j]!);
+  const lph = ex(q.phone, d.phone[j]!);
+  const lt = exq(qIds.tax, d.tax[j]!);
+  const sb = d.sex[j]!;
+  const ls = q.sex === 0 || sb === 0 ? 0 : q.sex === sb ? 1 : 2;
+  const lo = exq(qIds.oblast, d.oblast[j]!);
+  return lf * M0 + lg * M1 + lp * M2 + ld * M3 + lph * M4 + lt * M5 + ls * M6 + lo * M7;
+}

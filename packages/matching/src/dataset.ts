@@ -1,0 +1,289 @@
+/**
+ * Columnar, interned representation of person records for fast matching. Every name is reduced once
+ * (results cached per distinct spelling) to integer ids, so comparisons are mostly integer equality.
+ */
+import { parseDate } from './comparators.ts';
+import {
+  givenKeyFromSkeleton,
+  nameSkeleton,
+  patronymicKeyFromSkeleton,
+  phoneKey,
+  surnameKeyFromSkeleton,
+} from './normalize.ts';
+
+export interface PersonRecord {
+  id: string;
+  familyName: string;
+  givenName: string;
+  patronymic?: string | undefined;
+  /** F, M or empty/undefined when unknown. */
+  sex?: string | undefined;
+  /** YYYY-MM-DD or empty. */
+  birthDate?: string | undefined;
+  phone?: string | undefined;
+  /** Keyed hash (HMAC) of the tax number, never the number itself. */
+  taxIdHash?: string | undefined;
+  oblastPcode?: string | undefined;
+}
+
+/** Columns of a prepared dataset; plain data, so it can be shared with worker threads. */
+export interface DatasetColumns {
+  n: number;
+  /** Surname key id (gender-neutral skeleton), -1 when missing. */
+  fam: Int32Array;
+  given: Int32Array;
+  givenSkel: Int32Array;
+  patr: Int32Array;
+  patrSkel: Int32Array;
+  /** yyyymmdd, 0 when missing. */
+  dob: Int32Array;
+  /** 0 unknown, 1 F, 2 M. */
+  sex: Int8Array;
+  /** Last nine digits of the phone, -1 when missing. */
+  phone: Int32Array;
+  tax: Int32Array;
+  oblast: Int32Array;
+}
+
+export interface StringTables {
+  famStr: string[];
+  givenKeyStr: string[];
+  givenSkelStr: string[];
+  patrKeyStr: string[];
+  patrSkelStr: string[];
+}
+
+export interface Dataset extends DatasetColumns, StringTables {
+  ids: string[];
+  /** Occurrences of each surname key and given-name key, for term-frequency adjustment. */
+  famCount: Int32Array;
+  givenCount: Int32Array;
+}
+
+class Interner {
+  readonly map = new Map<string, number>();
+  readonly values: string[] = [];
+  id(s: string): number {
+    let v = this.map.get(s);
+    if (v === undefined) {
+      v = this.values.length;
+      this.map.set(s, v);
+      this.values.push(s);
+    }
+    return v;
+  }
+  peek(s: string): number | undefined {
+    return this.map.get(s);
+  }
+}
+
+class IntColumn {
+  data: Int32Array;
+  length = 0;
+  constructor(cap: number) {
+    this.data = new Int32Array(cap);
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  finish(shared: boolean): Int32Array {
+    const buf = shared ? new SharedArrayBuffer(this.length * 4) : new ArrayBuffer(this.length * 4);
+    const out = new Int32Array(buf);
+    out.set(this.data.subarray(0, this.length));
+    return out;
+  }
+}
+
+/** Features of one record, as strings and numbers (used to query an index). */
+export interface RecordFeatures {
+  famKey: string;
+  givenKey: string;
+  givenSkel: string;
+  patrKey: string;
+  patrSkel: string;
+  dob: number;
+  sex: number;
+  phone: number;
+  tax: string;
+  oblast: string;
+}
+
+export class InvalidRecordError extends Error {}
+
+interface NameParts {
+  key: string;
+  skel: string;
+}
+
+/** Builds a Dataset record by record (streaming friendly). */
+export class DatasetBuilder {
+  private readonly famI = new Interner();
+  private readonly givenKeyI = new Interner();
+  private readonly givenSkelI = new Interner();
+  private readonly patrKeyI = new Interner();
+  private readonly patrSkelI = new Interner();
+  private readonly taxI = new Interner();
+  private readonly oblastI = new Interner();
+  private readonly famCache = new Map<string, NameParts>();
+  private readonly givenCache = new Map<string, NameParts>();
+  private readonly patrCache = new Map<string, NameParts>();
+  private readonly ids: string[] = [];
+  private readonly cols: Record<
+    'fam' | 'given' | 'givenSkel' | 'patr' | 'patrSkel' | 'dob' | 'sex' | 'phone' | 'tax' | 'oblast',
+    IntColumn
+  >;
+
+  constructor(capacity = 1024) {
+    const c = () => new IntColumn(capacity);
+    this.cols = {
+      fam: c(),
+      given: c(),
+      givenSkel: c(),
+      patr: c(),
+      patrSkel: c(),
+      dob: c(),
+      sex: c(),
+      phone: c(),
+      tax: c(),
+      oblast: c(),
+    };
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /** Computes features without adding the record (throws InvalidRecordError on a bad date). */
+  features(r: PersonRecord): RecordFeatures {
+    const fam = this.family(r.familyName);
+    const given = this.givenParts(r.givenName);
+    const patr = this.patronymic(r.patronymic ?? '');
+    const dob = parseDate(r.birthDate ?? '');
+    if (dob < 0) throw new InvalidRecordError(`bad birth date "${r.birthDate}" (expected YYYY-MM-DD)`);
+    const sexText = (r.sex ?? '').trim().toUpperCase();
+    const sex = sexText === 'F' ? 1 : sexText === 'M' ? 2 : 0;
+    const ph = phoneKey(r.phone ?? '');
+    return {
+      famKey: fam.key,
+      givenKey: given.key,
+      givenSkel: given.skel,
+      patrKey: patr.key,
+      patrSkel: patr.skel,
+      dob,
+      sex,
+      phone: ph === '' ? -1 : Number(ph),
+      tax: (r.taxIdHash ?? '').trim(),
+      oblast: (r.oblastPcode ?? '').trim().toUpperCase().slice(0, 4),
+    };
+  }
+
+  add(r: PersonRecord): number {
+    const f = this.features(r);
+    const c = this.cols;
+    c.fam.push(f.famKey === '' ? -1 : this.famI.id(f.famKey));
+    c.given.push(f.givenKey === '' ? -1 : this.givenKeyI.id(f.givenKey));
+    c.givenSkel.push(f.givenSkel === '' ? -1 : this.givenSkelI.id(f.givenSkel));
+    c.patr.push(f.patrKey === '' ? -1 : this.patrKeyI.id(f.patrKey));
+    c.patrSkel.push(f.patrSkel === '' ? -1 : this.patrSkelI.id(f.patrSkel));
+    c.dob.push(f.dob);
+    c.sex.push(f.sex);
+    c.phone.push(f.phone);
+    c.tax.push(f.tax === '' ? -1 : this.taxI.id(f.tax));
+    c.oblast.push(f.oblast === '' ? -1 : this.oblastI.id(f.oblast));
+    this.ids.push(r.id);
+    return this.ids.length - 1;
+  }
+
+  /** Id of an interned value, or -2 (never equal to anything) when unseen; -1 for empty. */
+  lookup(table: 'fam' | 'given' | 'patr' | 'tax' | 'oblast', value: string): number {
+    if (value === '') return -1;
+    const i = {
+      fam: this.famI,
+      given: this.givenKeyI,
+      patr: this.patrKeyI,
+      tax: this.taxI,
+      oblast: this.oblastI,
+    }[table];
+    return i.peek(value) ?? -2;
+  }
+
+  build(shared = false): Dataset {
+    const c = this.cols;
+    const n = this.ids.length;
+    const sexBuf = shared ? new SharedArrayBuffer(n) : new ArrayBuffer(n);
+    const sex = new Int8Array(sexBuf);
+    for (let i = 0; i < n; i++) sex[i] = c.sex.data[i]!;
+    const fam = c.fam.finish(shared);
+    const given = c.given.finish(shared);
+    const famCount = new Int32Array(this.famI.values.length);
+    const givenCount = new Int32Array(this.givenKeyI.values.length);
+    for (let i = 0; i < n; i++) {
+      const f = fam[i]!;
+      if (f >= 0) famCount[f]!++;
+      const g = given[i]!;
+      if (g >= 0) givenCount[g]!++;
+    }
+    return {
+      n,
+      ids: this.ids,
+      fam,
+      given,
+      givenSkel: c.givenSkel.finish(shared),
+      patr: c.patr.finish(shared),
+      patrSkel: c.patrSkel.finish(shared),
+      dob: c.dob.finish(shared),
+      sex,
+      phone: c.phone.finish(shared),
+      tax: c.tax.finish(shared),
+      oblast: c.oblast.finish(shared),
+      famStr: this.famI.values,
+      givenKeyStr: this.givenKeyI.values,
+      givenSkelStr: this.givenSkelI.values,
+      patrKeyStr: this.patrKeyI.values,
+      patrSkelStr: this.patrSkelI.values,
+      famCount,
+      givenCount,
+    };
+  }
+
+  private family(raw: string): NameParts {
+    let p = this.famCache.get(raw);
+    if (p === undefined) {
+      const key = surnameKeyFromSkeleton(nameSkeleton(raw));
+      p = { key, skel: key };
+      this.famCache.set(raw, p);
+    }
+    return p;
+  }
+
+  private givenParts(raw: string): NameParts {
+    let p = this.givenCache.get(raw);
+    if (p === undefined) {
+      const skel = nameSkeleton(raw);
+      p = { key: skel === '' ? '' : givenKeyFromSkeleton(skel), skel };
+      this.givenCache.set(raw, p);
+    }
+    return p;
+  }
+
+  private patronymic(raw: string): NameParts {
+    let p = this.patrCache.get(raw);
+    if (p === undefined) {
+      const skel = nameSkeleton(raw);
+      p = { key: skel === '' ? '' : patronymicKeyFromSkeleton(skel), skel };
+      this.patrCache.set(raw, p);
+    }
+    return p;
+  }
+}
+
+export function prepareDataset(records: Iterable<PersonRecord>, shared = false): Dataset {
+  const b = new DatasetBuilder();
+  for (const r of records) b.add(r);
+  return b.build(shared);
+}

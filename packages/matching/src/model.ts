@@ -1,0 +1,409 @@
+/**
+ * Fellegi–Sunter scoring. m (agreement level given a match) and u (given a non-match) are estimated
+ * by expectation–maximisation over the comparison patterns of the candidate pairs, held as a
+ * histogram so an iteration costs one pass over the distinct patterns, not over the pairs. Priors act
+ * as pseudo-counts, so tiny inputs fall back to sensible values.
+ *
+ * Non-matches among candidate pairs are a mixture of two kinds whose field agreements are strongly
+ * dependent (household members; look-alikes such as namesakes), so the non-match distribution is a
+ * mixture of two classes, each with independent fields, while matches are one class (Winkler's
+ * three-class model for household data). A pair's score is its match weight: log2 of the posterior
+ * odds of match, plus term-frequency terms. Explanations split it exactly into per-field log2 Bayes
+ * factors taken in field order (the factor of a field given the fields before it).
+ */
+import { F_FAMILY, F_GIVEN, FIELDS, PATTERN_COUNT, patternLevelTable } from './compare.ts';
+
+export interface MatchModel {
+  /** Share of matches among candidate pairs. */
+  lambda: number;
+  /** m[field][level], u[field][level]; level 0 (missing) is unused. u is the non-match mixture's marginal. */
+  m: number[][];
+  u: number[][];
+  /** Non-match classes: share among non-matches and level probabilities. */
+  nonMatch: Array<{ share: number; theta: number[][] }>;
+  /** Match weight at or above which a pair is linked automatically. */
+  linkThreshold: number;
+  /** Match weight at or above which an unlinked pair is sent for review. */
+  reviewThreshold: number;
+  /** Bounds of the term-frequency adjustment, in bits. */
+  tfMaxBonus: number;
+  tfMaxPenalty: number;
+  iterations: number;
+}
+
+const PRIOR_M: number[][] = [
+  [0, 0.85, 0.07, 0.04, 0.04],
+  [0, 0.88, 0.05, 0.03, 0.04],
+  [0, 0.85, 0.07, 0.08],
+  [0, 0.85, 0.04, 0.04, 0.02, 0.05],
+  [0, 0.65, 0.35],
+  [0, 0.97, 0.03],
+  [0, 0.98, 0.02],
+  [0, 0.85, 0.15],
+];
+
+const PRIOR_U: number[][] = [
+  [0, 0.3, 0.05, 0.05, 0.6],
+  [0, 0.2, 0.05, 0.05, 0.7],
+  [0, 0.2, 0.1, 0.7],
+  [0, 0.1, 0.002, 0.02, 0.01, 0.868],
+  [0, 0.15, 0.85],
+  [0, 0.005, 0.995],
+  [0, 0.55, 0.45],
+  [0, 0.4, 0.6],
+];
+
+/**
+ * Non-match classes met among candidate pairs, each defined by what it cannot share with a match:
+ * household members (different given name and birth date, shared surname, phone, oblast), namesakes
+ * (same names, different birth date), birthday look-alikes (same birth date, different names). The
+ * defining fields are anchored (strong pseudo-counts) so the classes keep their meaning; the rest is
+ * learnt from the data.
+ */
+interface ClassPrior {
+  name: string;
+  theta: number[][];
+  /** Fields whose level distribution is anchored to the prior. */
+  anchored: readonly number[];
+  share: number;
+}
+
+const NON_MATCH_PRIORS: readonly ClassPrior[] = [
+  {
+    name: 'household',
+    theta: [
+      [0, 0.8, 0.05, 0.03, 0.12],
+      [0, 0.02, 0.01, 0.01, 0.96],
+      [0, 0.4, 0.02, 0.58],
+      [0, 0.03, 0.001, 0.01, 0.005, 0.954],
+      [0, 0.7, 0.3],
+      [0, 0.001, 0.999],
+      [0, 0.5, 0.5],
+      [0, 0.95, 0.05],
+    ],
+    anchored: [1],
+    share: 0.45,
+  },
+  {
+    name: 'namesake',
+    theta: [
+      [0, 0.75, 0.05, 0.05, 0.15],
+      [0, 0.8, 0.05, 0.05, 0.1],
+      [0, 0.3, 0.05, 0.65],
+      [0, 0.001, 0.0005, 0.005, 0.003, 0.9905],
+      [0, 0.01, 0.99],
+      [0, 0.001, 0.999],
+      [0, 0.9, 0.1],
+      [0, 0.2, 0.8],
+    ],
+    anchored: [3],
+    share: 0.3,
+  },
+  {
+    name: 'birthday',
+    theta: [
+      [0, 0.003, 0.007, 0.02, 0.97],
+      [0, 0.3, 0.05, 0.05, 0.6],
+      [0, 0.1, 0.05, 0.85],
+      [0, 0.8, 0.01, 0.1, 0.05, 0.04],
+      [0, 0.01, 0.99],
+      [0, 0.001, 0.999],
+      [0, 0.6, 0.4],
+      [0, 0.2, 0.8],
+    ],
+    anchored: [0],
+    share: 0.25,
+  },
+];
+
+/** Share of true duplicates whose given names are wholly different (fixed, see fitModel). */
+const MATCH_GIVEN_DIFFERENT = 0.003;
+
+export const DEFAULT_LINK_THRESHOLD = 5;
+export const DEFAULT_REVIEW_THRESHOLD = 2.5;
+
+export function defaultModel(): MatchModel {
+  return {
+    lambda: 0.25,
+    m: PRIOR_M.map((r) => [...r]),
+    u: PRIOR_U.map((r) => [...r]),
+    nonMatch: NON_MATCH_PRIORS.map((c) => ({ share: c.share, theta: c.theta.map((r) => [...r]) })),
+    linkThreshold: DEFAULT_LINK_THRESHOLD,
+    reviewThreshold: DEFAULT_REVIEW_THRESHOLD,
+    tfMaxBonus: 3,
+    tfMaxPenalty: 3,
+    iterations: 0,
+  };
+}
+
+export interface FitOptions {
+  maxIterations?: number;
+  /** Weight of the priors, in pseudo-pairs. */
+  priorStrength?: number;
+  /** Weight of the anchored fields of non-match classes, as a share of the class's pairs. */
+  anchorStrength?: number;
+  linkThreshold?: number;
+  reviewThreshold?: number;
+}
+
+/** Histogram of patterns. */
+export function patternHistogram(patterns: Uint16Array): Float64Array {
+  const h = new Float64Array(PATTERN_COUNT);
+  for (let k = 0; k < patterns.length; k++) h[patterns[k]!]!++;
+  return h;
+}
+
+/**
+ * Estimates m, u and lambda by EM over the pattern histogram of the candidate pairs.
+ *
+ * Candidate pairs hold two kinds of non-matches whose agreements are strongly dependent: members of
+ * one household (blocked together by phone) and look-alikes (blocked by name and birth date). A
+ * two-class model then tends to split "household" from "same name" instead of match from non-match.
+ * So the latent model has three classes (match, related non-match, other non-match), as in Winkler's
+ * household matching; u is the mixture of the two non-match classes, which keeps weights additive
+ * and explainable.
+ */
+export function fitModel(hist: Float64Array, opts: FitOptions = {}): MatchModel {
+  const model = defaultModel();
+  if (opts.linkThreshold !== undefined) model.linkThreshold = opts.linkThreshold;
+  if (opts.reviewThreshold !== undefined) model.reviewThreshold = opts.reviewThreshold;
+  const kappa = opts.priorStrength ?? 200;
+  const maxIt = opts.maxIterations ?? 100;
+  const nf = FIELDS.length;
+  const table = patternLevelTable();
+  const codes: number[] = [];
+  let total = 0;
+  for (let c = 0; c < hist.length; c++) {
+    if (hist[c]! > 0) {
+      codes.push(c);
+      total += hist[c]!;
+    }
+  }
+  if (total === 0) return model;
+  const priors = [PRIOR_M, ...NON_MATCH_PRIORS.map((c) => c.theta)];
+  const anchorStrength = opts.anchorStrength ?? 0.5;
+  const K = priors.length;
+  const theta = priors.map((p) => p.map((r) => [...r]));
+  let pi = [0.25, ...NON_MATCH_PRIORS.map((c) => 0.75 * c.share)];
+  const acc = priors.map(() => FIELDS.map((f) => new Float64Array(f.levels.length)));
+  const post = new Float64Array(K);
+  let it = 0;
+  for (; it < maxIt; it++) {
+    for (const a of acc) for (const row of a) row.fill(0);
+    const sumW = new Float64Array(K);
+    for (const c of codes) {
+      let z = 0;
+      for (let k = 0; k < K; k++) {
+        let p = pi[k]!;
+        const th = theta[k]!;
+        for (let f = 0; f < nf; f++) {
+          const l = table[c * nf + f]!;
+          if (l !== 0) p *= th[f]![l]!;
+        }
+        post[k] = p;
+        z += p;
+      }
+      const cnt = hist[c]!;
+      for (let k = 0; k < K; k++) {
+        const w = (post[k]! / z) * cnt;
+        sumW[k]! += w;
+        const ak = acc[k]!;
+        for (let f = 0; f < nf; f++) {
+          const l = table[c * nf + f]!;
+          if (l !== 0) ak[f]![l]! += w;
+        }
+      }
+    }
+    let delta = 0;
+    const newPi = Array.from(sumW, (w) => Math.max(1e-6, w / total));
+    for (let k = 0; k < K; k++) delta = Math.max(delta, Math.abs(newPi[k]! - pi[k]!));
+    pi = newPi;
+    for (let k = 0; k < K; k++) {
+      for (let f = 0; f < nf; f++) {
+        const L = FIELDS[f]!.levels.length;
+        let sum = 0;
+        for (let l = 1; l < L; l++) sum += acc[k]![f]![l]!;
+        const anchored = k > 0 && NON_MATCH_PRIORS[k - 1]!.anchored.includes(f);
+        const strength = anchored ? Math.max(kappa, anchorStrength * total * pi[k]!) : kappa;
+        for (let l = 1; l < L; l++) {
+          const v = Math.max(1e-6, (acc[k]![f]![l]! + strength * priors[k]![f]![l]!) / (sum + strength));
+          delta = Math.max(delta, Math.abs(v - theta[k]![f]![l]!));
+          theta[k]![f]![l] = v;
+        }
+      }
+    }
+    // A true duplicate whose given names are wholly different is rare, but in the data it is confounded
+    // with twins (same surname, patronymic, birth date); the share is fixed rather than learnt.
+    const mg = theta[0]![F_GIVEN]!;
+    const rest = mg.reduce((a, b, l) => (l === 0 || l === 4 ? a : a + b), 0);
+    for (let l = 1; l < 4; l++) mg[l] = (mg[l]! / rest) * (1 - MATCH_GIVEN_DIFFERENT);
+    mg[4] = MATCH_GIVEN_DIFFERENT;
+    if (delta < 1e-6) break;
+  }
+  const nonMatch = 1 - pi[0]!;
+  for (let f = 0; f < nf; f++) {
+    const L = FIELDS[f]!.levels.length;
+    for (let l = 1; l < L; l++) {
+      model.m[f]![l] = theta[0]![f]![l]!;
+      let u = 0;
+      for (let k = 1; k < K; k++) u += pi[k]! * theta[k]![f]![l]!;
+      model.u[f]![l] = u / nonMatch;
+    }
+  }
+  model.nonMatch = theta.slice(1).map((t, k) => ({ share: pi[k + 1]! / nonMatch, theta: t }));
+  model.lambda = pi[0]!;
+  model.iterations = it;
+  return model;
+}
+
+/** Marginal per-field weights log2(m/u) (0 for missing): a summary, not the pair score. */
+export function fieldWeights(model: MatchModel): number[][] {
+  return FIELDS.map((f, fi) =>
+    f.levels.map((_, l) => (l === 0 ? 0 : Math.log2(model.m[fi]![l]! / model.u[fi]![l]!))),
+  );
+}
+
+export function priorWeight(model: MatchModel): number {
+  return Math.log2(model.lambda / (1 - model.lambda));
+}
+
+/**
+ * Sequential decomposition of a pattern's match weight: field f adds
+ * log2 P(level_f | earlier fields, match) / P(level_f | earlier fields, non-match); they sum with the
+ * prior to the exact posterior log-odds.
+ */
+export function patternContributions(model: MatchModel, levels: readonly number[]): number[] {
+  const K = model.nonMatch.length;
+  const post = model.nonMatch.map((c) => c.share);
+  const out: number[] = [];
+  for (let f = 0; f < FIELDS.length; f++) {
+    const l = levels[f]!;
+    if (l === 0) {
+      out.push(0);
+      continue;
+    }
+    let z = 0;
+    for (let k = 0; k < K; k++) z += post[k]!;
+    let pu = 0;
+    for (let k = 0; k < K; k++) pu += (post[k]! / z) * model.nonMatch[k]!.theta[f]![l]!;
+    out.push(Math.log2(model.m[f]![l]! / pu));
+    for (let k = 0; k < K; k++) post[k] = post[k]! * model.nonMatch[k]!.theta[f]![l]!;
+  }
+  return out;
+}
+
+/** Weight of every pattern, including the prior (no term-frequency part). */
+export function patternWeights(model: MatchModel): Float32Array {
+  const prior = priorWeight(model);
+  const nf = FIELDS.length;
+  const table = patternLevelTable();
+  const out = new Float32Array(PATTERN_COUNT);
+  const levels = new Array<number>(nf);
+  for (let c = 0; c < PATTERN_COUNT; c++) {
+    for (let f = 0; f < nf; f++) levels[f] = table[c * nf + f]!;
+    let s = prior;
+    for (const w of patternContributions(model, levels)) s += w;
+    out[c] = s;
+  }
+  return out;
+}
+
+/**
+ * Term-frequency adjustment table for one field: log2(E[p] / p_v), where p_v is the share of records
+ * with value v and E[p] the mean share of the agreed value over the candidate pairs that agree. A
+ * non-match agrees on a value by coincidence in proportion to its frequency, so every non-match class
+ * scales by p_v / E[p] and the posterior log-odds shift by this amount: common names count for less.
+ */
+export function termFrequencyAdjustments(
+  counts: Int32Array,
+  model: MatchModel,
+  /** Mean share of the agreed value over candidate pairs agreeing exactly; default: Σp². */
+  meanShare?: number,
+): Float32Array {
+  let n = 0;
+  for (let i = 0; i < counts.length; i++) n += counts[i]!;
+  const out = new Float32Array(counts.length);
+  if (n === 0) return out;
+  let ref = meanShare;
+  if (ref === undefined || !(ref > 0)) {
+    ref = 0;
+    for (let i = 0; i < counts.length; i++) ref += (counts[i]! / n) ** 2;
+  }
+  for (let i = 0; i < counts.length; i++) {
+    const p = counts[i]! / n;
+    if (p === 0) continue;
+    const adj = Math.log2(ref / p);
+    out[i] = Math.max(-model.tfMaxPenalty, Math.min(model.tfMaxBonus, adj));
+  }
+  return out;
+}
+
+export interface FieldExplanation {
+  field: string;
+  level: number;
+  label: string;
+  /** log2 Bayes factor added by this field (including its term-frequency part). */
+  weight: number;
+  /** Term-frequency part of the weight (exact name agreement only). */
+  tfAdjustment?: number;
+}
+
+export interface PairExplanation {
+  prior: number;
+  fields: FieldExplanation[];
+  /** Match weight: prior + Σ field weights. */
+  total: number;
+  probability: number;
+  decision: 'link' | 'review' | 'distinct';
+  /** Why an automatic link was refused, if it was. */
+  veto?: string;
+}
+
+export function probabilityOf(weight: number): number {
+  return 1 / (1 + 2 ** -weight);
+}
+
+/**
+ * Safety rule on top of the weights: without an equal identifier, two records whose given names
+ * disagree (twins, siblings sharing birth date, phone and surname) are never linked automatically.
+ */
+export function vetoReason(levels: readonly number[]): string | undefined {
+  if (levels[F_GIVEN] === 4 && levels[5] !== 1) return 'given names differ';
+  if (levels[F_FAMILY] === 4 && levels[5] !== 1 && levels[F_GIVEN] !== 1)
+    return 'surname and given name differ';
+  return undefined;
+}
+
+export function explainPattern(
+  model: MatchModel,
+  code: number,
+  tf: { family?: number; given?: number } = {},
+): PairExplanation {
+  const prior = priorWeight(model);
+  const nf = FIELDS.length;
+  const table = patternLevelTable();
+  const levels = Array.from(table.subarray(code * nf, code * nf + nf));
+  const contrib = patternContributions(model, levels);
+  const fields: FieldExplanation[] = [];
+  let total = prior;
+  for (let f = 0; f < nf; f++) {
+    const l = levels[f]!;
+    let weight = contrib[f]!;
+    const e: FieldExplanation = { field: FIELDS[f]!.name, level: l, label: FIELDS[f]!.levels[l]!, weight };
+    const adj = l === 1 ? (f === F_FAMILY ? tf.family : f === F_GIVEN ? tf.given : undefined) : undefined;
+    if (adj !== undefined && adj !== 0) {
+      weight += adj;
+      e.weight = weight;
+      e.tfAdjustment = adj;
+    }
+    total += weight;
+    fields.push(e);
+  }
+  const veto = vetoReason(levels);
+  let decision: PairExplanation['decision'] =
+    total >= model.linkThreshold ? 'link' : total >= model.reviewThreshold ? 'review' : 'distinct';
+  if (decision === 'link' && veto) decision = 'review';
+  const out: PairExplanation = { prior, fields, total, probability: probabilityOf(total), decision };
+  if (veto && total >= model.linkThreshold) out.veto = veto;
+  return out;
+}
