@@ -15,7 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
-import type { AppRoutes } from './http/route-types.ts';
+import type { AppRoutes, RouteAccess } from './http/route-types.ts';
 import { registerAccessHooks } from './modules/access/access.hooks.ts';
 import { auditRoutes } from './modules/access/audit.routes.ts';
 import { authRoutes } from './modules/access/auth.routes.ts';
@@ -26,6 +26,19 @@ import { jobsRoutes } from './modules/jobs/jobs.routes.ts';
 import { placesRoutes } from './modules/places/places.routes.ts';
 import type { Services } from './services.ts';
 import { AppError } from './shared/app-error.ts';
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every API route with its declared access, for the policy matrix test and the docs. */
+    routeTable: RegisteredRoute[];
+  }
+}
 
 export interface AppDeps {
   config: Config;
@@ -92,9 +105,14 @@ export async function buildApp(deps: AppDeps) {
   });
 
   // Every API route says who may reach it; a route without a declaration fails the start.
+  const routeTable: RegisteredRoute[] = [];
+  app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/v1') && !route.config?.access) {
-      throw new Error(`route ${route.method} ${route.url} declares no access policy`);
+    if (!route.url.startsWith('/api/v1')) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`route ${route.method} ${route.url} declares no access policy`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, access });
     }
   });
 

@@ -36,9 +36,9 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
 }
 
 /** The whole app over a fresh database, driven through `app.inject`. */
-export async function createTestApp() {
+export async function createTestApp(env: Record<string, string> = {}) {
   const handle = await openTestDatabase();
-  const config = testConfig();
+  const config = testConfig(env);
   const services = createServices(handle, config);
   const tenantId = await services.tenants.ensureTenant();
   const app = await buildApp({ config, services, tenantId, logger: false });

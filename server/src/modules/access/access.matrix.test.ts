@@ -1,0 +1,199 @@
+import { type Role, roles } from '@oselia/contracts';
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildOrganisation,
+  buildUser,
+  call,
+  type Session,
+  signedInAs,
+  signIn,
+} from '../../test/factories.ts';
+import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { hasRoleFor, isAction } from './access.policy.ts';
+
+let t: TestApp;
+const sessions = new Map<Role, { session: Session; userId: string; email: string }>();
+
+beforeAll(async () => {
+  t = await createTestApp({ OSELIA_SIGNIN_RATE_PER_MINUTE: '10000' });
+  const mission = await buildOrganisation(t, { type: 'mission' });
+  for (const role of roles) {
+    const user = await buildUser(t, { roles: [role], organisationId: mission.id });
+    sessions.set(role, { session: await signIn(t, user.email), userId: user.id, email: user.email });
+  }
+});
+afterAll(() => t.close());
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
+interface Example {
+  url: string;
+  payload?: unknown;
+  /** A route that ends the session it is called with gets a fresh one. */
+  freshSession?: boolean;
+}
+
+/**
+ * One valid request per route. A new route without an example fails the matrix, so every route
+ * is tried by every role.
+ */
+const examples: Record<string, () => Promise<Example>> = {
+  'GET /api/v1/health': async () => ({ url: '/api/v1/health' }),
+  'GET /api/v1/places': async () => ({ url: '/api/v1/places?level=1' }),
+  'GET /api/v1/places/oblasts.geojson': async () => ({ url: '/api/v1/places/oblasts.geojson' }),
+  'GET /api/v1/places/:pcode': async () => ({ url: '/api/v1/places/UA05' }),
+  'GET /api/v1/jobs': async () => ({ url: '/api/v1/jobs' }),
+  'GET /api/v1/jobs/:id': async () => ({
+    url: `/api/v1/jobs/${(await t.services.jobs.enqueueJob(t.tenantId, 'matrix', {})).id}`,
+  }),
+  'POST /api/v1/jobs/:id/cancel': async () => ({
+    url: `/api/v1/jobs/${(await t.services.jobs.enqueueJob(t.tenantId, 'matrix', {})).id}/cancel`,
+  }),
+  'POST /api/v1/auth/sign-in': async () => {
+    const u = await buildUser(t);
+    return { url: '/api/v1/auth/sign-in', payload: { email: u.email, password: u.password } };
+  },
+  'GET /api/v1/auth/session': async () => ({ url: '/api/v1/auth/session' }),
+  'POST /api/v1/auth/mfa': async () => ({ url: '/api/v1/auth/mfa', payload: { code: '123456' } }),
+  'POST /api/v1/auth/totp/enrol': async () => ({ url: '/api/v1/auth/totp/enrol', freshSession: true }),
+  'POST /api/v1/auth/totp/confirm': async () => ({
+    url: '/api/v1/auth/totp/confirm',
+    payload: { code: '123456' },
+  }),
+  'POST /api/v1/auth/sign-out': async () => ({ url: '/api/v1/auth/sign-out', freshSession: true }),
+  'POST /api/v1/auth/sign-out-everywhere': async () => ({
+    url: '/api/v1/auth/sign-out-everywhere',
+    freshSession: true,
+  }),
+  'POST /api/v1/auth/password': async () => ({
+    url: '/api/v1/auth/password',
+    payload: { currentPassword: 'field-Notebook-Kharkiv-81', newPassword: 'field-Notebook-Kharkiv-81' },
+    freshSession: true,
+  }),
+  'POST /api/v1/auth/accept': async () => {
+    const u = await buildUser(t, { password: null });
+    return {
+      url: '/api/v1/auth/accept',
+      payload: { token: u.inviteUrl!.split('/invite/')[1], password: 'Quiet-Harbour-Rivne-42' },
+    };
+  },
+  'GET /api/v1/users': async () => ({ url: '/api/v1/users' }),
+  'POST /api/v1/users': async () => ({
+    url: '/api/v1/users',
+    payload: {
+      email: `matrix-${Math.random().toString(36).slice(2)}@example.org`,
+      displayName: 'Matrix',
+      organisationId: (await buildOrganisation(t)).id,
+      roles: ['reviewer'],
+    },
+  }),
+  'GET /api/v1/users/:id': async () => ({ url: `/api/v1/users/${(await buildUser(t)).id}` }),
+  'PATCH /api/v1/users/:id': async () => {
+    const u = await buildUser(t);
+    return { url: `/api/v1/users/${u.id}`, payload: { version: u.version, displayName: 'Renamed' } };
+  },
+  'POST /api/v1/users/:id/deactivate': async () => ({
+    url: `/api/v1/users/${(await buildUser(t)).id}/deactivate`,
+  }),
+  'POST /api/v1/users/:id/reactivate': async () => ({
+    url: `/api/v1/users/${(await buildUser(t)).id}/reactivate`,
+  }),
+  'POST /api/v1/users/:id/password-reset': async () => ({
+    url: `/api/v1/users/${(await buildUser(t)).id}/password-reset`,
+  }),
+  'POST /api/v1/users/:id/totp-reset': async () => ({
+    url: `/api/v1/users/${(await buildUser(t)).id}/totp-reset`,
+  }),
+  'GET /api/v1/settings/mfa': async () => ({ url: '/api/v1/settings/mfa' }),
+  'PUT /api/v1/settings/mfa': async () => ({ url: '/api/v1/settings/mfa', payload: { requiredRoles: [] } }),
+  'GET /api/v1/organisations': async () => ({ url: '/api/v1/organisations' }),
+  'POST /api/v1/organisations': async () => ({
+    url: '/api/v1/organisations',
+    payload: { type: 'donor', nameEn: `Fund ${Math.random().toString(36).slice(2)}`, nameUk: 'Фонд' },
+  }),
+  'GET /api/v1/organisations/:id': async () => ({ url: `/api/v1/organisations/${sessionsOrg()}` }),
+  'PATCH /api/v1/organisations/:id': async () => {
+    const o = await buildOrganisation(t);
+    return { url: `/api/v1/organisations/${o.id}`, payload: { version: o.version, nameUk: 'Нова назва' } };
+  },
+  'GET /api/v1/audit': async () => ({ url: '/api/v1/audit' }),
+  'GET /api/v1/audit/verify': async () => ({ url: '/api/v1/audit/verify' }),
+};
+
+/** The organisation every role's user belongs to (so scope lets each read its own). */
+const sessionsOrg = () => ownOrganisationId;
+let ownOrganisationId = '';
+
+/** Routes whose success depends on state the matrix cannot give every role (a pending code). */
+const stateDependent = new Set(['POST /api/v1/auth/mfa', 'POST /api/v1/auth/totp/confirm']);
+
+describe('policy matrix: every route × every role', () => {
+  it('has an example for every registered route, and every route declares a known policy', () => {
+    const missing = t.app.routeTable.map((r) => `${r.method} ${r.url}`).filter((k) => !examples[k]);
+    expect(missing).toEqual([]);
+    for (const r of t.app.routeTable) {
+      expect(
+        r.access === 'public' || r.access === 'session.partial' || isAction(r.access),
+        `${r.method} ${r.url}`,
+      ).toBe(true);
+    }
+  });
+
+  it('refuses to start when a route declares no policy', async () => {
+    const app = Fastify();
+    app.addHook('onRoute', (route) => {
+      if (route.url.startsWith('/api/v1') && !route.config?.access) throw new Error('no policy');
+    });
+    expect(() => app.get('/api/v1/oops', async () => 'x')).toThrow(/no policy/);
+  });
+
+  it('gives no session a 401 on every non-public route, and public routes answer without one', async () => {
+    for (const route of t.app.routeTable) {
+      const ex = await examples[`${route.method} ${route.url}`]!();
+      const res = await call(t, null, route.method as Method, ex.url, ex.payload);
+      if (route.access === 'public') expect(res.statusCode, `${route.method} ${route.url}`).toBeLessThan(300);
+      else expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
+    }
+  });
+
+  it('gives each role exactly its allowed answer: 2xx when the policy allows, 403 when not', async () => {
+    ownOrganisationId = (await t.services.users.getUser(t.tenantId, sessions.get('admin')!.userId))
+      .organisationId;
+    const failures: string[] = [];
+    for (const route of t.app.routeTable) {
+      const key = `${route.method} ${route.url}`;
+      if (route.access === 'public') continue;
+      for (const role of roles) {
+        const ex = await examples[key]!();
+        const mine = sessions.get(role)!;
+        const session = ex.freshSession ? await signIn(t, mine.email) : mine.session;
+        const res = await call(t, session, route.method as Method, ex.url, ex.payload);
+        // Signing out everywhere or changing the password ends the role's other sessions too.
+        if (ex.freshSession) sessions.set(role, { ...mine, session: await signIn(t, mine.email) });
+        const allowed = route.access === 'session.partial' || hasRoleFor({ roles: [role] }, route.access);
+        const ok = allowed
+          ? stateDependent.has(key)
+            ? res.statusCode !== 403 && res.statusCode !== 401 && res.statusCode < 500
+            : res.statusCode >= 200 && res.statusCode < 300
+          : res.statusCode === 403;
+        if (!ok)
+          failures.push(
+            `${key} as ${role}: expected ${allowed ? '2xx' : '403'}, got ${res.statusCode} ${res.body.slice(0, 120)}`,
+          );
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+describe('organisation scope', () => {
+  it('never lets partner staff of organisation A read organisation B', async () => {
+    const a = await buildOrganisation(t);
+    const b = await buildOrganisation(t);
+    const { session } = await signedInAs(t, ['partner_staff'], { organisationId: a.id });
+    expect((await call(t, session, 'GET', `/api/v1/organisations/${a.id}`)).statusCode).toBe(200);
+    expect((await call(t, session, 'GET', `/api/v1/organisations/${b.id}`)).statusCode).toBe(403);
+    const list = (await call(t, session, 'GET', '/api/v1/organisations')).json();
+    expect(list.items.map((o: { id: string }) => o.id)).toEqual([a.id]);
+  });
+});

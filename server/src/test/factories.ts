@@ -1,0 +1,90 @@
+import type { OrganisationType, Role } from '@oselia/contracts';
+import type { LightMyRequestResponse } from 'fastify';
+import { systemActor } from '../modules/access/users.service.ts';
+import type { TestApp } from './test-app.ts';
+
+let counter = 0;
+const next = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+export const DEFAULT_PASSWORD = 'field-Notebook-Kharkiv-81';
+
+export async function buildOrganisation(t: TestApp, over: { type?: OrganisationType; nameEn?: string } = {}) {
+  const n = next();
+  return t.services.organisations.createOrganisation(t.tenantId, systemActor('test'), {
+    type: over.type ?? 'partner_ngo',
+    nameEn: over.nameEn ?? `Partner ${n}`,
+    nameUk: `Партнер ${n}`,
+  });
+}
+
+export async function buildUser(
+  t: TestApp,
+  over: {
+    roles?: Role[];
+    organisationId?: string;
+    password?: string | null;
+    email?: string;
+    oblastScope?: string[] | null;
+    totpRequired?: boolean;
+  } = {},
+) {
+  const organisationId = over.organisationId ?? (await buildOrganisation(t, { type: 'mission' })).id;
+  const email = over.email ?? `user-${next()}@example.org`;
+  const password = over.password === null ? undefined : (over.password ?? DEFAULT_PASSWORD);
+  const created = await t.services.users.createUser(t.tenantId, systemActor('test'), {
+    email,
+    displayName: `Test ${email}`,
+    organisationId,
+    roles: over.roles ?? ['registration_officer'],
+    projectScope: null,
+    oblastScope: over.oblastScope ?? null,
+    totpRequired: over.totpRequired ?? false,
+    password,
+  });
+  return { ...created.user, password: password ?? null, inviteUrl: created.inviteUrl };
+}
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+  userId: string;
+}
+
+function sessionCookie(res: LightMyRequestResponse): string {
+  const c = res.cookies.find((x) => x.name === 'oselia_session');
+  if (!c) throw new Error(`no session cookie in ${res.statusCode} ${res.body}`);
+  return `oselia_session=${c.value}`;
+}
+
+export async function signIn(t: TestApp, email: string, password = DEFAULT_PASSWORD): Promise<Session> {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/sign-in',
+    payload: { email, password },
+  });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  return { cookie: sessionCookie(res), csrf: res.json().csrfToken, userId: res.json().user.id };
+}
+
+/** A user with these roles, signed in. */
+export async function signedInAs(t: TestApp, roles: Role[], over: Parameters<typeof buildUser>[1] = {}) {
+  const user = await buildUser(t, { ...over, roles });
+  return { user, session: await signIn(t, user.email) };
+}
+
+export function call(
+  t: TestApp,
+  session: Session | null,
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  url: string,
+  payload?: unknown,
+) {
+  return t.app.inject({
+    method,
+    url,
+    ...(payload === undefined ? {} : { payload: payload as object }),
+    headers: session
+      ? { cookie: session.cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': session.csrf }) }
+      : {},
+  });
+}
