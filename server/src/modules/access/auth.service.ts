@@ -122,7 +122,7 @@ export function createAuthService(
 
     async signIn(tenantId: string, email: string, password: string, userAgent?: string) {
       const user = await repo.findUserByEmail(tenantId, email);
-      if (!user || user.status !== 'active' || !user.password_hash) {
+      if (user?.status !== 'active' || !user.password_hash) {
         await verifyPassword(await dummyPasswordHash(), password);
         throw new AppError('UNAUTHENTICATED', 'wrong email or password');
       }
@@ -165,7 +165,7 @@ export function createAuthService(
         return null;
       }
       const user = await repo.findUserById(tenantId, session.user_id);
-      if (!user || user.status !== 'active') return null;
+      if (user?.status !== 'active') return null;
       if (idleMs > 60_000) await repo.touchSession(tenantId, session.id);
       return { session, user, actor: actorOf(user) };
     },
@@ -286,8 +286,8 @@ export function createAuthService(
       });
     },
 
-    /** An invitation or reset link: sets the password, activates the user, signs them in. */
-    async acceptToken(tenantId: string, token: string, password: string, userAgent?: string) {
+    /** An invitation or reset link: sets the password and activates the user, who then signs in. */
+    async acceptToken(tenantId: string, token: string, password: string) {
       return db.transaction().execute(async (trx) => {
         const r = createAccessRepository(trx);
         const used = await r.consumeToken(tenantId, sha256(token));
