@@ -158,12 +158,7 @@ export const authRoutes: AppRoutes = async (app, { services, config }) => {
       config: { access: 'public', rateLimit: { max: config.auth.signInRatePerMinute, timeWindow: 60_000 } },
     },
     async (req) => ({
-      email: await services.auth.acceptToken(
-        req.tenantId,
-        req.body.token,
-        req.body.password,
-        req.headers['user-agent'],
-      ),
+      email: await services.auth.acceptToken(req.tenantId, req.body.token, req.body.password),
     }),
   );
 };
