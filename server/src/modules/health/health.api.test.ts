@@ -44,7 +44,7 @@ describe('errors', () => {
   it('turns malformed JSON into a 400, not a 500', async () => {
     const res = await t.app.inject({
       method: 'POST',
-      url: '/api/v1/jobs/01a222e7-d5ab-71cd-b088-851842366630/cancel',
+      url: '/api/v1/auth/sign-in',
       headers: { 'content-type': 'application/json' },
       payload: '{"broken":',
     });
