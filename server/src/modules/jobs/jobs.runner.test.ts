@@ -115,18 +115,17 @@ describe('durable jobs', () => {
   });
 
   it('lists jobs newest first through the API and cancels a queued one', async () => {
+    const { session } = await signedInAs(t, ['programme_manager']);
     const job = await t.services.jobs.enqueueJob(t.tenantId, 'later', {});
-    const list = await t.app.inject({ method: 'GET', url: '/api/v1/jobs?limit=2' });
+    const list = await call(t, session, 'GET', '/api/v1/jobs?limit=2');
     expect(list.statusCode).toBe(200);
     expect(list.json().items[0].id).toBe(job.id);
     expect(list.json().next).not.toBeNull();
-    const cancel = await t.app.inject({ method: 'POST', url: `/api/v1/jobs/${job.id}/cancel` });
+    const cancel = await call(t, session, 'POST', `/api/v1/jobs/${job.id}/cancel`);
     expect(cancel.json()).toMatchObject({ status: 'cancelled' });
-    const again = await t.app.inject({ method: 'POST', url: `/api/v1/jobs/${job.id}/cancel` });
+    const again = await call(t, session, 'POST', `/api/v1/jobs/${job.id}/cancel`);
     expect(again.statusCode).toBe(409);
-    expect(
-      (await t.app.inject({ method: 'GET', url: '/api/v1/jobs/00000000-0000-7000-8000-000000000000' }))
-        .statusCode,
-    ).toBe(404);
+    const missing = await call(t, session, 'GET', '/api/v1/jobs/00000000-0000-7000-8000-000000000000');
+    expect(missing.statusCode).toBe(404);
   });
 });
