@@ -12,6 +12,8 @@ export interface BlockingRule {
   key(d: DatasetColumns, i: number, aux: BlockingAux): number;
   /** Order inside an oversized block. */
   secondary(d: DatasetColumns, i: number): number;
+  /** When set, only pairs with at least one record for which this holds are made (incomplete records). */
+  only?(d: DatasetColumns, i: number): boolean;
 }
 
 export interface BlockingAux {
@@ -19,6 +21,9 @@ export interface BlockingAux {
   famPrefix: Int32Array;
   /** Hash of the first two letters of each given-name skeleton. */
   givenPrefix: Int32Array;
+  /** Hash of the consonants of each surname key and given-name skeleton (vowel typos, transliteration). */
+  famConsonants: Int32Array;
+  givenConsonants: Int32Array;
 }
 
 export interface BlockingOptions {
@@ -84,7 +89,10 @@ export function blockingAux(d: Dataset): BlockingAux {
   d.givenSkelStr.forEach((s, i) => {
     givenPrefix[i] = hashString(s.slice(0, 2));
   });
-  return { famPrefix, givenPrefix };
+  const consonants = (x: string) => hashString(x.replace(/[aeiou]/g, ''));
+  const famConsonants = Int32Array.from(d.famStr, consonants);
+  const givenConsonants = Int32Array.from(d.givenSkelStr, consonants);
+  return { famPrefix, givenPrefix, famConsonants, givenConsonants };
 }
 
 const year = (dob: number) => (dob / 10000) | 0;
@@ -140,6 +148,28 @@ export const DEFAULT_RULES: readonly BlockingRule[] = [
         ? -1
         : hashInts(7, aux.famPrefix[d.fam[i]!]!, aux.givenPrefix[d.givenSkel[i]!]!, d.dob[i]!),
     secondary: (d, i) => d.fam[i]!,
+  },
+  {
+    name: 'surname+given (records without birth date or patronymic)',
+    key: (d, i) => (d.fam[i]! < 0 || d.given[i]! < 0 ? -1 : hashInts(9, d.fam[i]!, d.given[i]!)),
+    secondary: (d, i) => d.dob[i]!,
+    only: (d, i) => d.dob[i] === 0 || d.patr[i]! < 0,
+  },
+  {
+    name: 'surname3+given2+birth_month',
+    key: (d, i, aux) =>
+      d.fam[i]! < 0 || d.givenSkel[i]! < 0 || d.dob[i] === 0
+        ? -1
+        : hashInts(10, aux.famPrefix[d.fam[i]!]!, aux.givenPrefix[d.givenSkel[i]!]!, (d.dob[i]! / 100) | 0),
+    secondary: (d, i) => d.dob[i]!,
+  },
+  {
+    name: 'surname consonants+given consonants+birth_year',
+    key: (d, i, aux) =>
+      d.fam[i]! < 0 || d.givenSkel[i]! < 0 || d.dob[i] === 0
+        ? -1
+        : hashInts(11, aux.famConsonants[d.fam[i]!]!, aux.givenConsonants[d.givenSkel[i]!]!, year(d.dob[i]!)),
+    secondary: (d, i) => d.dob[i]!,
   },
   {
     name: 'birth_date+sex+oblast',
@@ -207,7 +237,27 @@ export function generateCandidatePairs(d: Dataset, opts: BlockingOptions = {}): 
         if (size > st.largestBlock) st.largestBlock = size;
         members.length = 0;
         for (let k = start; k < end; k++) members.push(keys[k]! - key * shift);
-        if (size <= maxBlock) {
+        if (rule.only) {
+          // pair the records the rule is for with the others (nearest ones in oversized blocks)
+          if (size > maxBlock) {
+            st.oversizedBlocks++;
+            members.sort((x, y) => rule.secondary(d, x) - rule.secondary(d, y) || x - y);
+          }
+          const reach = size > maxBlock ? window * 2 : size;
+          for (let a = 0; a < size; a++) {
+            const i = members[a]!;
+            if (!rule.only(d, i)) continue;
+            const lo = Math.max(0, a - reach);
+            const hi = Math.min(size, a + reach + 1);
+            for (let b = lo; b < hi; b++) {
+              if (b === a) continue;
+              const j = members[b]!;
+              if (rule.only(d, j) && b < a && a - b <= reach) continue; // made from the other side
+              buf.push(i < j ? i * n + j : j * n + i);
+              st.pairs++;
+            }
+          }
+        } else if (size <= maxBlock) {
           for (let a = 0; a < size; a++) {
             const i = members[a]!;
             for (let b = a + 1; b < size; b++) {

@@ -87,23 +87,55 @@ function exq(q: number, b: number): number {
   return q === b ? 1 : 2;
 }
 
+// Levels of name pairs already compared, per string table (names repeat a lot across pairs).
+const CACHE_LIMIT = 1 << 21;
+let cacheOwner: StringTables | undefined;
+const famCache = new Map<number, number>();
+const givenCache = new Map<number, number>();
+const patrCache = new Map<number, number>();
+
+function cached(
+  cache: Map<number, number>,
+  strings: readonly string[],
+  a: number,
+  b: number,
+  level: (x: string, y: string) => number,
+): number {
+  const key = a < b ? a * strings.length + b : b * strings.length + a;
+  let l = cache.get(key);
+  if (l === undefined) {
+    l = level(strings[a]!, strings[b]!);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, l);
+  }
+  return l;
+}
+
+const famLevel = (x: string, y: string) => nameLevel(false, x, y);
+const patrLevel = (x: string, y: string) => patronymicLevel(false, x, y);
+
 /** Pattern of the pair (i, j) of one dataset. */
 export function comparePair(d: DatasetColumns, s: StringTables, i: number, j: number): number {
+  if (cacheOwner !== s) {
+    cacheOwner = s;
+    famCache.clear();
+    givenCache.clear();
+    patrCache.clear();
+  }
   const fa = d.fam[i]!;
   const fb = d.fam[j]!;
-  const lf = fa < 0 || fb < 0 ? 0 : fa === fb ? 1 : nameLevel(false, s.famStr[fa]!, s.famStr[fb]!);
+  const lf = fa < 0 || fb < 0 ? 0 : fa === fb ? 1 : cached(famCache, s.famStr, fa, fb, famLevel);
   const ga = d.given[i]!;
   const gb = d.given[j]!;
   let lg = 0;
   if (ga >= 0 && gb >= 0) {
-    lg = ga === gb ? 1 : nameLevel(false, s.givenSkelStr[d.givenSkel[i]!]!, s.givenSkelStr[d.givenSkel[j]!]!);
+    lg = ga === gb ? 1 : cached(givenCache, s.givenSkelStr, d.givenSkel[i]!, d.givenSkel[j]!, famLevel);
   }
   const pa = d.patr[i]!;
   const pb = d.patr[j]!;
   let lp = 0;
   if (pa >= 0 && pb >= 0) {
-    lp =
-      pa === pb ? 1 : patronymicLevel(false, s.patrSkelStr[d.patrSkel[i]!]!, s.patrSkelStr[d.patrSkel[j]!]!);
+    lp = pa === pb ? 1 : cached(patrCache, s.patrSkelStr, d.patrSkel[i]!, d.patrSkel[j]!, patrLevel);
   }
   const ld = dateLevel(d.dob[i]!, d.dob[j]!);
   const lph = ex(d.phone[i]!, d.phone[j]!);

@@ -23,9 +23,25 @@ export class CsvChunkParser {
   constructor(private readonly onRow: RowHandler) {}
 
   feed(chunk: string): void {
-    const text = this.rest.length > 0 ? this.rest + chunk : chunk;
-    const consumed = this.parse(text, false);
-    this.rest = text.slice(consumed);
+    let start = 0;
+    if (this.rest.length > 0) {
+      // Complete the pending record with the head of the chunk, so that the large chunk itself is
+      // never concatenated (scanning a concatenated string can cost a copy per search).
+      let nl = chunk.indexOf('\n');
+      while (nl >= 0) {
+        const head = this.rest + chunk.slice(0, nl + 1);
+        if (this.parse(head, false) === head.length) break;
+        nl = chunk.indexOf('\n', nl + 1);
+      }
+      if (nl < 0) {
+        this.rest += chunk;
+        return;
+      }
+      this.rest = '';
+      start = nl + 1;
+    }
+    const consumed = this.parse(chunk, false, start);
+    this.rest = chunk.slice(consumed);
   }
 
   end(): void {
@@ -37,8 +53,8 @@ export class CsvChunkParser {
   }
 
   /** Parses complete records; returns how many characters were consumed. */
-  private parse(text: string, final: boolean): number {
-    let pos = 0;
+  private parse(text: string, final: boolean, from = 0): number {
+    let pos = from;
     const len = text.length;
     let quote = text.indexOf('"', pos);
     while (pos < len) {

@@ -115,6 +115,12 @@ export interface RecordFeatures {
 
 export class InvalidRecordError extends Error {}
 
+/** 1 for F, 2 for M, 0 for anything else (unknown, other). */
+export function sexCode(text: string): number {
+  const t = text.trim().toUpperCase();
+  return t === 'F' ? 1 : t === 'M' ? 2 : 0;
+}
+
 interface NameParts {
   key: string;
   skel: string;
@@ -165,8 +171,7 @@ export class DatasetBuilder {
     const patr = this.patronymic(r.patronymic ?? '');
     const dob = parseDate(r.birthDate ?? '');
     if (dob < 0) throw new InvalidRecordError(`bad birth date "${r.birthDate}" (expected YYYY-MM-DD)`);
-    const sexText = (r.sex ?? '').trim().toUpperCase();
-    const sex = sexText === 'F' ? 1 : sexText === 'M' ? 2 : 0;
+    const sex = sexCode(r.sex ?? '');
     const ph = phoneKey(r.phone ?? '');
     return {
       famKey: fam.key,
@@ -183,20 +188,56 @@ export class DatasetBuilder {
   }
 
   add(r: PersonRecord): number {
-    const f = this.features(r);
     const c = this.cols;
-    c.fam.push(f.famKey === '' ? -1 : this.famI.id(f.famKey));
-    c.given.push(f.givenKey === '' ? -1 : this.givenKeyI.id(f.givenKey));
-    c.givenSkel.push(f.givenSkel === '' ? -1 : this.givenSkelI.id(f.givenSkel));
-    c.patr.push(f.patrKey === '' ? -1 : this.patrKeyI.id(f.patrKey));
-    c.patrSkel.push(f.patrSkel === '' ? -1 : this.patrSkelI.id(f.patrSkel));
-    c.dob.push(f.dob);
-    c.sex.push(f.sex);
-    c.phone.push(f.phone);
-    c.tax.push(f.tax === '' ? -1 : this.taxI.id(f.tax));
-    c.oblast.push(f.oblast === '' ? -1 : this.oblastI.id(f.oblast));
+    const dob = parseDate(r.birthDate ?? '');
+    if (dob < 0) throw new InvalidRecordError(`bad birth date "${r.birthDate}" (expected YYYY-MM-DD)`);
+    c.fam.push(this.nameIds(this.famIdCache, r.familyName, 'fam')[0]);
+    const g = this.nameIds(this.givenIdCache, r.givenName, 'given');
+    c.given.push(g[0]);
+    c.givenSkel.push(g[1]);
+    const p = this.nameIds(this.patrIdCache, r.patronymic ?? '', 'patr');
+    c.patr.push(p[0]);
+    c.patrSkel.push(p[1]);
+    c.dob.push(dob);
+    const sexText = r.sex ?? '';
+    c.sex.push(
+      sexText === 'F' || sexText === 'f' ? 1 : sexText === 'M' || sexText === 'm' ? 2 : sexCode(sexText),
+    );
+    const ph = phoneKey(r.phone ?? '');
+    c.phone.push(ph === '' ? -1 : Number(ph));
+    const tax = (r.taxIdHash ?? '').trim();
+    c.tax.push(tax === '' ? -1 : this.taxI.id(tax));
+    const ob = r.oblastPcode ?? '';
+    c.oblast.push(ob === '' ? -1 : this.oblastI.id(ob.trim().toUpperCase().slice(0, 4)));
     this.ids.push(r.id);
     return this.ids.length - 1;
+  }
+
+  private readonly famIdCache = new Map<string, readonly [number, number]>();
+  private readonly givenIdCache = new Map<string, readonly [number, number]>();
+  private readonly patrIdCache = new Map<string, readonly [number, number]>();
+
+  /** Interned [key id, skeleton id] of a raw name, cached per spelling. */
+  private nameIds(
+    cache: Map<string, readonly [number, number]>,
+    raw: string,
+    kind: 'fam' | 'given' | 'patr',
+  ): readonly [number, number] {
+    let ids = cache.get(raw);
+    if (ids === undefined) {
+      if (kind === 'fam') {
+        const key = this.family(raw).key;
+        const id = key === '' ? -1 : this.famI.id(key);
+        ids = [id, id];
+      } else {
+        const parts = kind === 'given' ? this.givenParts(raw) : this.patronymic(raw);
+        const keyI = kind === 'given' ? this.givenKeyI : this.patrKeyI;
+        const skelI = kind === 'given' ? this.givenSkelI : this.patrSkelI;
+        ids = parts.key === '' ? [-1, -1] : [keyI.id(parts.key), skelI.id(parts.skel)];
+      }
+      cache.set(raw, ids);
+    }
+    return ids;
   }
 
   /** Id of an interned value, or -2 (never equal to anything) when unseen; -1 for empty. */

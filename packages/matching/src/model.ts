@@ -181,7 +181,7 @@ export function fitModel(hist: Float64Array, opts: FitOptions = {}): MatchModel 
   }
   if (total === 0) return model;
   const priors = [PRIOR_M, ...NON_MATCH_PRIORS.map((c) => c.theta)];
-  const anchorStrength = opts.anchorStrength ?? 0.5;
+  const anchorStrength = opts.anchorStrength ?? 5;
   const K = priors.length;
   const theta = priors.map((p) => p.map((r) => [...r]));
   let pi = [0.25, ...NON_MATCH_PRIORS.map((c) => 0.75 * c.share)];
