@@ -58,12 +58,16 @@ export function decodePattern(code: number): number[] {
 }
 
 /** Table of levels for every pattern: levels[code * FIELDS.length + f]. */
+let levelTable: Uint8Array | undefined;
+
 export function patternLevelTable(): Uint8Array {
+  if (levelTable) return levelTable;
   const t = new Uint8Array(PATTERN_COUNT * FIELDS.length);
   for (let code = 0; code < PATTERN_COUNT; code++) {
     const l = decodePattern(code);
     for (let f = 0; f < FIELDS.length; f++) t[code * FIELDS.length + f] = l[f]!;
   }
+  levelTable = t;
   return t;
 }
 

@@ -136,8 +136,10 @@ function latinRunToSkeleton(run: string): string {
   let s = '';
   for (const ch of run) s += LAT_DIACRITICS[ch] ?? ch;
   s = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  const german = s.includes('sch');
-  const polish = !german && /sz|cz|rz/.test(s);
+  // German habits (sch = ш, tsch = ч, ch = х, z = ц, w = в); a bare "sch" also comes from KMU с+ч.
+  const german = /tsch/.test(s) || (s.includes('sch') && /w|tz|z$/.test(s));
+  // Polish/Czech habits (sz, cz, ck, c = ц, ch = х); "tsz" and "rz" also occur in KMU text, so they do not count.
+  const polish = !german && /(?<![tz])sz|cz|(?<![st])ck|[łżń]/.test(s);
   if (german) {
     s = s
       .replace(/schtsch/g, 'WQ')
@@ -163,10 +165,7 @@ function latinRunToSkeleton(run: string): string {
     .replace(/ch/g, 'Q')
     .replace(/sh/g, 'W')
     .replace(/ts/g, 'C')
-    .replace(/tz/g, 'C')
     .replace(/gh/g, 'g')
-    .replace(/ph/g, 'f')
-    .replace(/th/g, 't')
     .replace(/x/g, 'ks')
     .replace(/ck/g, 'k')
     .replace(/c(?=[eiy])/g, 'C')

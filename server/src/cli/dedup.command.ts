@@ -179,7 +179,7 @@ export async function runDedup(
   const sec = () => ((performance.now() - t0) / 1000).toFixed(1);
   // Start the workers first so they are warm by the comparison phase.
   const { ComparisonPool } = await import('@oselia/matching/parallel');
-  const pool = ComparisonPool.start(o.workers);
+  const pool = o.workers === 0 ? undefined : ComparisonPool.start(o.workers);
   try {
     const readOpts: { idKey?: string; truthColumn?: string } = {};
     if (o.idKey) readOpts.idKey = o.idKey;
@@ -190,7 +190,7 @@ export async function runDedup(
     if (o.linkThreshold !== undefined) fit.linkThreshold = o.linkThreshold;
     if (o.reviewThreshold !== undefined) fit.reviewThreshold = o.reviewThreshold;
     const result = await dedupe(d, {
-      computePatterns: pool.computePatterns,
+      ...(pool ? { computePatterns: pool.computePatterns } : {}),
       onProgress: (m) => log(`[${sec()} s] ${m}`),
       fit,
       ...(truth ? { truth } : {}),
@@ -237,7 +237,7 @@ export async function runDedup(
     log(`[${sec()} s] wrote ${o.output}`);
     return { summary, result };
   } finally {
-    await pool.close();
+    await pool?.close();
   }
 }
 
@@ -269,7 +269,7 @@ export function registerDedupCommand(program: Command): void {
     .option('--id-key <key>', 'key of the keyed hash applied to identifiers (tax_id) before matching')
     .option(
       '--workers <n>',
-      'worker threads for comparisons (default: number of cores)',
+      'worker threads for comparisons (default: number of cores; 0: none)',
       numberOption('workers'),
     )
     .option(
