@@ -80,19 +80,39 @@ function hashString(s: string): number {
   return h | 0;
 }
 
-export function blockingAux(d: Dataset): BlockingAux {
-  const famPrefix = new Int32Array(d.famStr.length);
+const famPrefixHash = (s: string) => hashString(s.slice(0, 3));
+const givenPrefixHash = (s: string) => hashString(s.slice(0, 2));
+const consonantHash = (s: string) => hashString(s.replace(/[aeiou]/g, ''));
+
+/** Hashes of name parts used by the rules; `spare` extra slots at the end are left for query records. */
+export function blockingAux(d: Pick<Dataset, 'famStr' | 'givenSkelStr'>, spare = 0): BlockingAux {
+  const famPrefix = new Int32Array(d.famStr.length + spare);
+  const famConsonants = new Int32Array(d.famStr.length + spare);
   d.famStr.forEach((s, i) => {
-    famPrefix[i] = hashString(s.slice(0, 3));
+    famPrefix[i] = famPrefixHash(s);
+    famConsonants[i] = consonantHash(s);
   });
-  const givenPrefix = new Int32Array(d.givenSkelStr.length);
+  const givenPrefix = new Int32Array(d.givenSkelStr.length + spare);
+  const givenConsonants = new Int32Array(d.givenSkelStr.length + spare);
   d.givenSkelStr.forEach((s, i) => {
-    givenPrefix[i] = hashString(s.slice(0, 2));
+    givenPrefix[i] = givenPrefixHash(s);
+    givenConsonants[i] = consonantHash(s);
   });
-  const consonants = (x: string) => hashString(x.replace(/[aeiou]/g, ''));
-  const famConsonants = Int32Array.from(d.famStr, consonants);
-  const givenConsonants = Int32Array.from(d.givenSkelStr, consonants);
   return { famPrefix, givenPrefix, famConsonants, givenConsonants };
+}
+
+/** Fills the slots of a query record's names (see blockingAux's spare slots). */
+export function setAuxSlots(
+  aux: BlockingAux,
+  famSlot: number,
+  fam: string,
+  givenSlot: number,
+  givenSkel: string,
+): void {
+  aux.famPrefix[famSlot] = famPrefixHash(fam);
+  aux.famConsonants[famSlot] = consonantHash(fam);
+  aux.givenPrefix[givenSlot] = givenPrefixHash(givenSkel);
+  aux.givenConsonants[givenSlot] = consonantHash(givenSkel);
 }
 
 const year = (dob: number) => (dob / 10000) | 0;

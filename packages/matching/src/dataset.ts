@@ -241,12 +241,17 @@ export class DatasetBuilder {
   }
 
   /** Id of an interned value, or -2 (never equal to anything) when unseen; -1 for empty. */
-  lookup(table: 'fam' | 'given' | 'patr' | 'tax' | 'oblast', value: string): number {
+  lookup(
+    table: 'fam' | 'given' | 'givenSkel' | 'patr' | 'patrSkel' | 'tax' | 'oblast',
+    value: string,
+  ): number {
     if (value === '') return -1;
     const i = {
       fam: this.famI,
       given: this.givenKeyI,
+      givenSkel: this.givenSkelI,
       patr: this.patrKeyI,
+      patrSkel: this.patrSkelI,
       tax: this.taxI,
       oblast: this.oblastI,
     }[table];

@@ -1,4 +1,5 @@
 export * from './blocking.ts';
+export * from './candidate-index.ts';
 export * from './cluster.ts';
 export * from './comparators.ts';
 export * from './compare.ts';
