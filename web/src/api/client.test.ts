@@ -1,6 +1,6 @@
 import { placesPage } from '@oselia/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiGet, apiUrl } from './client.ts';
+import { ApiError, apiGet, apiSend, apiUrl, setCsrfToken } from './client.ts';
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -52,5 +52,23 @@ describe('apiGet', () => {
       async () => new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }),
     );
     await expect(apiGet('/places', placesPage)).rejects.toMatchObject({ status: 502, code: 'http_error' });
+  });
+});
+
+describe('CSRF token', () => {
+  afterEach(() => setCsrfToken(null));
+
+  it('is sent on writes and not on reads', async () => {
+    const fetchMock = vi.fn(async () => json(200, { items: [], next: null }));
+    vi.stubGlobal('fetch', fetchMock);
+    setCsrfToken('tok-123');
+    await apiGet('/places', placesPage);
+    await apiSend('/auth/sign-out');
+    const calls = fetchMock.mock.calls as unknown as [string, RequestInit][];
+    const [, read] = calls[0]!;
+    const [, write] = calls[1]!;
+    expect((read.headers as Record<string, string>)['x-csrf-token']).toBeUndefined();
+    expect((write.headers as Record<string, string>)['x-csrf-token']).toBe('tok-123');
+    expect(write.method).toBe('POST');
   });
 });

@@ -1,5 +1,8 @@
 import { errorBody } from '@oselia/contracts';
+import { getCsrfToken } from './csrf.ts';
 import { ApiError } from './errors.ts';
+
+export { setCsrfToken } from './csrf.ts';
 
 export { ApiError, isApiError } from './errors.ts';
 
@@ -15,6 +18,8 @@ export interface ResponseSchema<T> {
     data: unknown,
   ): { success: true; data: T } | { success: false; error: { issues: readonly unknown[] } };
 }
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export type QueryValue = string | number | boolean | null | undefined;
 
@@ -48,7 +53,10 @@ async function readJson(response: Response): Promise<unknown> {
 
 /** Performs a request and returns the raw (unvalidated) JSON body; throws `ApiError` on failure. */
 async function send(path: string, options: RequestOptions = {}): Promise<{ status: number; body: unknown }> {
+  const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  const csrfToken = getCsrfToken();
+  if (csrfToken && !SAFE_METHODS.has(method)) headers['x-csrf-token'] = csrfToken;
   let body: string | undefined;
   if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -57,7 +65,7 @@ async function send(path: string, options: RequestOptions = {}): Promise<{ statu
   let response: Response;
   try {
     response = await fetch(apiUrl(path, options.query), {
-      method: options.method ?? 'GET',
+      method,
       credentials: 'include',
       headers,
       body,
@@ -96,6 +104,11 @@ export async function apiRequest<T>(
     );
   }
   return parsed.data;
+}
+
+/** A request whose answer has no body worth reading (204); throws `ApiError` on failure. */
+export async function apiSend(path: string, options: RequestOptions = {}): Promise<void> {
+  await send(path, { method: 'POST', ...options });
 }
 
 /** GET shorthand. */
