@@ -3,6 +3,8 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { mayOpen, useSession } from '../features/access/session.ts';
+import { UserMenu } from '../features/access/UserMenu.tsx';
 import { Loading } from '../ui/Loading.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { navItems } from './routes.tsx';
@@ -32,6 +34,8 @@ export function Layout() {
   const isMobile = useMediaQuery('(max-width: 47.99em)', false);
   const burgerRef = useRef<HTMLButtonElement>(null);
   const { pathname } = useLocation();
+  const { data: session } = useSession();
+  const links = navItems.filter((item) => mayOpen(item.access, session));
 
   useFocusOnNavigate();
 
@@ -69,7 +73,10 @@ export function Layout() {
               </Text>
             </Anchor>
           </Group>
-          <LanguageSwitch />
+          <Group gap="xs" wrap="nowrap">
+            <LanguageSwitch />
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
 
@@ -85,7 +92,7 @@ export function Layout() {
           }
         }}
       >
-        {navItems.map((item) => (
+        {links.map((item) => (
           <MantineNavLink
             key={item.to}
             component={NavLink}

@@ -1,4 +1,5 @@
 import { type ComponentType, lazy } from 'react';
+import type { PageAccess } from '../features/access/permissions.ts';
 import { NotFoundPage } from '../features/errors/NotFoundPage.tsx';
 import type { Messages } from '../i18n/uk.ts';
 
@@ -12,6 +13,8 @@ export interface AppRoute {
   path?: string;
   index?: boolean;
   Component: ComponentType;
+  /** Who may open the page (default: public). Others are sent to sign in or told they may not. */
+  access?: PageAccess;
   nav?: {
     label: keyof Messages['nav'];
     /** Position in the navigation, lower first. */
@@ -44,11 +47,79 @@ export const appRoutes: AppRoute[] = [
   {
     path: 'jobs',
     Component: page(() => import('../features/jobs/JobsPage.tsx'), 'JobsPage'),
+    access: 'jobs.read',
     nav: { label: 'jobs', order: 30 },
   },
   {
     path: 'jobs/:id',
     Component: page(() => import('../features/jobs/JobDetailPage.tsx'), 'JobDetailPage'),
+    access: 'jobs.read',
+  },
+  {
+    path: 'sign-in',
+    Component: page(() => import('../features/access/SignInPage.tsx'), 'SignInPage'),
+  },
+  {
+    // Decides for itself where to send people who are not half-way through signing in.
+    path: 'sign-in/code',
+    Component: page(() => import('../features/access/SecondStepPage.tsx'), 'SecondStepPage'),
+  },
+  {
+    path: 'invite/:token',
+    Component: page(() => import('../features/access/AcceptPage.tsx'), 'AcceptInvitePage'),
+  },
+  {
+    path: 'reset/:token',
+    Component: page(() => import('../features/access/AcceptPage.tsx'), 'ResetPasswordPage'),
+  },
+  {
+    path: 'account',
+    Component: page(() => import('../features/access/AccountPage.tsx'), 'AccountPage'),
+    access: 'signedIn',
+  },
+  {
+    path: 'account/two-factor',
+    Component: page(() => import('../features/access/EnrolPage.tsx'), 'EnrolPage'),
+    access: 'session',
+  },
+  {
+    path: 'admin/users',
+    Component: page(() => import('../features/admin/UsersPage.tsx'), 'UsersPage'),
+    access: 'users.manage',
+    nav: { label: 'users', order: 100 },
+  },
+  {
+    path: 'admin/users/new',
+    Component: page(() => import('../features/admin/UserCreatePage.tsx'), 'UserCreatePage'),
+    access: 'users.manage',
+  },
+  {
+    path: 'admin/users/:id',
+    Component: page(() => import('../features/admin/UserDetailPage.tsx'), 'UserDetailPage'),
+    access: 'users.manage',
+  },
+  {
+    path: 'admin/organisations',
+    Component: page(() => import('../features/admin/OrganisationsPage.tsx'), 'OrganisationsPage'),
+    access: 'organisations.manage',
+    nav: { label: 'organisations', order: 110 },
+  },
+  {
+    path: 'admin/organisations/:id',
+    Component: page(() => import('../features/admin/OrganisationsPage.tsx'), 'OrganisationEditPage'),
+    access: 'organisations.manage',
+  },
+  {
+    path: 'admin/security',
+    Component: page(() => import('../features/admin/SecurityPage.tsx'), 'SecurityPage'),
+    access: 'settings.manage',
+    nav: { label: 'security', order: 120 },
+  },
+  {
+    path: 'admin/audit',
+    Component: page(() => import('../features/admin/AuditPage.tsx'), 'AuditPage'),
+    access: 'audit.read',
+    nav: { label: 'audit', order: 130 },
   },
   {
     path: '*',
@@ -62,6 +133,7 @@ export interface NavItem {
   label: keyof Messages['nav'];
   /** Match only the exact path (the home link). */
   end: boolean;
+  access: PageAccess;
 }
 
 /** The main navigation, built from the routes that ask for it. */
@@ -70,5 +142,5 @@ export const navItems: NavItem[] = appRoutes
   .sort((a, b) => a.nav.order - b.nav.order)
   .map((route) => {
     const to = route.nav.to ?? `/${route.path ?? ''}`;
-    return { to, label: route.nav.label, end: to === '/' };
+    return { to, label: route.nav.label, end: to === '/', access: route.access ?? 'public' };
   });

@@ -1,3 +1,4 @@
+import { accessEn } from './en.access.ts';
 import type { Messages } from './uk.ts';
 
 /** English messages; the type keeps the keys in step with Ukrainian. */
@@ -15,6 +16,11 @@ export const en: Messages = {
     home: 'Home',
     places: 'Places',
     jobs: 'Jobs',
+    users: 'Users',
+    organisations: 'Organisations',
+    audit: 'Audit log',
+    security: 'Sign-in security',
+    signIn: 'Sign in',
   },
   home: {
     title: 'Home',
@@ -158,4 +164,5 @@ export const en: Messages = {
   common: {
     none: '—',
   },
+  ...accessEn,
 };

@@ -1,3 +1,5 @@
+import { accessUk } from './uk.access.ts';
+
 /** Ukrainian messages: the default language. `en.ts` must have the same keys. */
 export const uk = {
   app: {
@@ -13,6 +15,11 @@ export const uk = {
     home: 'Головна',
     places: 'Місця',
     jobs: 'Завдання',
+    users: 'Користувачі',
+    organisations: 'Організації',
+    audit: 'Журнал аудиту',
+    security: 'Безпека входу',
+    signIn: 'Увійти',
   },
   home: {
     title: 'Головна',
@@ -157,6 +164,7 @@ export const uk = {
   common: {
     none: '—',
   },
+  ...accessUk,
 };
 
 export type Messages = typeof uk;

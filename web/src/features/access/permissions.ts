@@ -1,0 +1,33 @@
+import type { Role } from '@oselia/contracts';
+
+/**
+ * The actions the web app needs to know about, with the roles that may take them. This mirrors
+ * the server's policy table (server/src/modules/access/access.policy.ts) for what the screens
+ * show; the server still decides every request.
+ */
+export const webPolicy = {
+  'users.manage': ['admin'],
+  'organisations.manage': ['admin'],
+  'settings.manage': ['admin'],
+  'audit.read': ['admin'],
+  'jobs.read': ['admin', 'programme_manager', 'registration_officer', 'me_officer'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type WebAction = keyof typeof webPolicy;
+
+/**
+ * Who may open a page: anyone, anyone with a session (even half-way through two-factor set-up),
+ * any fully signed-in user, or the holders of an action.
+ */
+export type PageAccess = 'public' | 'session' | 'signedIn' | WebAction;
+
+export function rolesAllow(roles: readonly Role[], action: WebAction): boolean {
+  const allowed: readonly Role[] = webPolicy[action];
+  return roles.some((r) => allowed.includes(r));
+}
+
+/** A `next` parameter is followed only when it is a path on this site. */
+export function safeNext(next: string | null | undefined, fallback = '/'): string {
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
+  return next;
+}
