@@ -24,6 +24,9 @@ export interface BlockingAux {
   /** Hash of the consonants of each surname key and given-name skeleton (vowel typos, transliteration). */
   famConsonants: Int32Array;
   givenConsonants: Int32Array;
+  /** Hash of each surname key and given-name skeleton without final vowels (for swapped fields). */
+  famStem: Int32Array;
+  givenStem: Int32Array;
 }
 
 export interface BlockingOptions {
@@ -83,22 +86,27 @@ function hashString(s: string): number {
 const famPrefixHash = (s: string) => hashString(s.slice(0, 3));
 const givenPrefixHash = (s: string) => hashString(s.slice(0, 2));
 const consonantHash = (s: string) => hashString(s.replace(/[aeiou]/g, ''));
+const stemHash = (s: string) => hashString(s.replace(/[aeiou]+$/, ''));
 
 /** Hashes of name parts used by the rules; `spare` extra slots at the end are left for query records. */
 export function blockingAux(d: Pick<Dataset, 'famStr' | 'givenSkelStr'>, spare = 0): BlockingAux {
   const famPrefix = new Int32Array(d.famStr.length + spare);
   const famConsonants = new Int32Array(d.famStr.length + spare);
+  const famStem = new Int32Array(d.famStr.length + spare);
   d.famStr.forEach((s, i) => {
     famPrefix[i] = famPrefixHash(s);
     famConsonants[i] = consonantHash(s);
+    famStem[i] = stemHash(s);
   });
   const givenPrefix = new Int32Array(d.givenSkelStr.length + spare);
   const givenConsonants = new Int32Array(d.givenSkelStr.length + spare);
+  const givenStem = new Int32Array(d.givenSkelStr.length + spare);
   d.givenSkelStr.forEach((s, i) => {
     givenPrefix[i] = givenPrefixHash(s);
     givenConsonants[i] = consonantHash(s);
+    givenStem[i] = stemHash(s);
   });
-  return { famPrefix, givenPrefix, famConsonants, givenConsonants };
+  return { famPrefix, givenPrefix, famConsonants, givenConsonants, famStem, givenStem };
 }
 
 /** Fills the slots of a query record's names (see blockingAux's spare slots). */
@@ -113,6 +121,8 @@ export function setAuxSlots(
   aux.famConsonants[famSlot] = consonantHash(fam);
   aux.givenPrefix[givenSlot] = givenPrefixHash(givenSkel);
   aux.givenConsonants[givenSlot] = consonantHash(givenSkel);
+  aux.famStem[famSlot] = stemHash(fam);
+  aux.givenStem[givenSlot] = stemHash(givenSkel);
 }
 
 const year = (dob: number) => (dob / 10000) | 0;
@@ -190,6 +200,16 @@ export const DEFAULT_RULES: readonly BlockingRule[] = [
         ? -1
         : hashInts(11, aux.famConsonants[d.fam[i]!]!, aux.givenConsonants[d.givenSkel[i]!]!, year(d.dob[i]!)),
     secondary: (d, i) => d.dob[i]!,
+  },
+  {
+    name: 'names in either field+birth_date',
+    key: (d, i, aux) => {
+      if (d.fam[i]! < 0 || d.givenSkel[i]! < 0 || d.dob[i] === 0) return -1;
+      const a = aux.famStem[d.fam[i]!]!;
+      const b = aux.givenStem[d.givenSkel[i]!]!;
+      return a < b ? hashInts(12, a, b, d.dob[i]!) : hashInts(12, b, a, d.dob[i]!);
+    },
+    secondary: (d, i) => d.fam[i]!,
   },
   {
     name: 'birth_date+sex+oblast',

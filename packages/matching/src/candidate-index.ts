@@ -23,8 +23,8 @@ import {
   fitModel,
   type MatchModel,
   type PairExplanation,
+  PairScorer,
   patternHistogram,
-  patternWeights,
   termFrequencyAdjustments,
 } from './model.ts';
 
@@ -56,7 +56,7 @@ export interface FindOptions {
 export class CandidateIndex {
   private readonly keys: Array<{ keys: Float64Array; shift: number }>;
   private readonly aux: BlockingAux;
-  private readonly pw: Float32Array;
+  private readonly scorer: PairScorer;
   private readonly famTf: Float32Array;
   private readonly givenTf: Float32Array;
 
@@ -70,7 +70,7 @@ export class CandidateIndex {
   ) {
     this.aux = blockingAux(data, 1);
     this.keys = rules.map((r) => sortedKeys(data, r, this.aux));
-    this.pw = patternWeights(model);
+    this.scorer = new PairScorer(model);
     this.famTf = termFrequencyAdjustments(data.famCount, model, tfShares.fam);
     this.givenTf = termFrequencyAdjustments(data.givenCount, model, tfShares.given);
   }
@@ -177,12 +177,11 @@ export class CandidateIndex {
     const out: Candidate[] = [];
     for (const j of seen) {
       const code = compareFeatures(f, ids, d, d, j);
-      let w = this.pw[code]!;
       const famExact = code % RADIX[0]! === 1;
       const givenExact = Math.floor(code / RADIX[0]!) % RADIX[1]! === 1;
       const tfFam = famExact ? this.famTf[d.fam[j]!] : undefined;
       const tfGiven = givenExact ? this.givenTf[d.given[j]!] : undefined;
-      w += (tfFam ?? 0) + (tfGiven ?? 0);
+      const w = this.scorer.weight(code, tfFam ?? 0, tfGiven ?? 0);
       if (w < minWeight) continue;
       const explanation = explainPattern(this.model, code, { family: tfFam, given: tfGiven });
       out.push({

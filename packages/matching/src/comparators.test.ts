@@ -94,7 +94,8 @@ describe('dates', () => {
     expect(dateLevel(19850302, 19860302)).toBe(3);
     expect(dateLevel(19850302, 19840302)).toBe(3);
     expect(dateLevel(19891231, 19901231)).toBe(4);
-    expect(dateLevel(19850302, 19720911)).toBe(5);
+    expect(dateLevel(19850302, 19790911)).toBe(5);
+    expect(dateLevel(19850302, 19720911)).toBe(6);
   });
 
   it('is symmetric (property)', () => {

@@ -110,7 +110,8 @@ export function nameLevel(sameKey: boolean, skelA: string, skelB: string): numbe
   const s = jaroWinkler(skelA, skelB);
   if (s >= 0.92) return 2;
   const d = osaDistance(skelA, skelB, 2);
-  if (d <= 1) return 2;
+  // one edit counts as a typo when the first letters agree (typists rarely miss the first letter)
+  if (d <= 1 && skelA.charCodeAt(0) === skelB.charCodeAt(0)) return 2;
   return s >= 0.8 || (d === 2 && Math.min(skelA.length, skelB.length) >= 5) ? 3 : 4;
 }
 
@@ -131,6 +132,7 @@ export const DATE_LEVELS = [
   'one digit off',
   'year ±1',
   'different',
+  '12+ years apart',
 ] as const;
 
 export function dateLevel(a: number, b: number): number {
@@ -154,7 +156,8 @@ export function dateLevel(a: number, b: number): number {
   }
   if (diff === 1) return 3;
   if (ma === mb && da === db && Math.abs(ya - yb) === 1) return 4;
-  return 5;
+  // a generation apart: parent and child, not a mistyped date
+  return Math.abs(ya - yb) >= 12 ? 6 : 5;
 }
 
 /** Parses YYYY-MM-DD into yyyymmdd (0 if empty); returns -1 when malformed or impossible. */

@@ -116,7 +116,29 @@ function cached(
 }
 
 const famLevel = (x: string, y: string) => nameLevel(false, x, y);
+
+/**
+ * Keys of names found in the dictionary of given names start with '#'. Two different dictionary names
+ * (Олена and Олеся, Галина and Аліна) are different names, however similar their spelling: a typo
+ * rarely turns one real name into another, while twins and siblings often carry such names.
+ */
+function isKnown(key: string): boolean {
+  return key.charCodeAt(0) === 35;
+}
 const patrLevel = (x: string, y: string) => patronymicLevel(false, x, y);
+
+/**
+ * When each record's surname matches the other's given name (fields entered the wrong way round),
+ * the level both names get (2 = close); 0 otherwise.
+ */
+export function swappedLevel(famA: string, givenA: string, famB: string, givenB: string): number {
+  const a = nameLevel(false, famA, givenB.replace(/a$/, ''));
+  const b = nameLevel(false, givenA, famB);
+  const a2 = nameLevel(false, famA, givenB);
+  const b2 = nameLevel(false, givenA.replace(/a$/, ''), famB);
+  const best = Math.min(Math.max(a, b), Math.max(a2, b2));
+  return best <= 2 ? 2 : 0;
+}
 
 /** Pattern of the pair (i, j) of one dataset. */
 export function comparePair(d: DatasetColumns, s: StringTables, i: number, j: number): number {
@@ -128,18 +150,35 @@ export function comparePair(d: DatasetColumns, s: StringTables, i: number, j: nu
   }
   const fa = d.fam[i]!;
   const fb = d.fam[j]!;
-  const lf = fa < 0 || fb < 0 ? 0 : fa === fb ? 1 : cached(famCache, s.famStr, fa, fb, famLevel);
+  let lf = fa < 0 || fb < 0 ? 0 : fa === fb ? 1 : cached(famCache, s.famStr, fa, fb, famLevel);
   const ga = d.given[i]!;
   const gb = d.given[j]!;
   let lg = 0;
   if (ga >= 0 && gb >= 0) {
-    lg = ga === gb ? 1 : cached(givenCache, s.givenSkelStr, d.givenSkel[i]!, d.givenSkel[j]!, famLevel);
+    if (ga === gb) lg = 1;
+    else if (isKnown(s.givenKeyStr[ga]!) && isKnown(s.givenKeyStr[gb]!)) lg = 4;
+    else lg = cached(givenCache, s.givenSkelStr, d.givenSkel[i]!, d.givenSkel[j]!, famLevel);
   }
   const pa = d.patr[i]!;
   const pb = d.patr[j]!;
   let lp = 0;
   if (pa >= 0 && pb >= 0) {
-    lp = pa === pb ? 1 : cached(patrCache, s.patrSkelStr, d.patrSkel[i]!, d.patrSkel[j]!, patrLevel);
+    if (pa === pb) lp = 1;
+    else if (isKnown(s.patrKeyStr[pa]!) && isKnown(s.patrKeyStr[pb]!)) lp = 3;
+    else lp = cached(patrCache, s.patrSkelStr, d.patrSkel[i]!, d.patrSkel[j]!, patrLevel);
+  }
+  if (lf === 4 && lg === 4) {
+    // given and family names entered in each other's field
+    const sw = swappedLevel(
+      s.famStr[fa]!,
+      s.givenSkelStr[d.givenSkel[i]!]!,
+      s.famStr[fb]!,
+      s.givenSkelStr[d.givenSkel[j]!]!,
+    );
+    if (sw > 0) {
+      lf = sw;
+      lg = sw;
+    }
   }
   const ld = dateLevel(d.dob[i]!, d.dob[j]!);
   const lph = ex(d.phone[i]!, d.phone[j]!);
@@ -180,14 +219,18 @@ export function compareFeatures(
       ? 0
       : qIds.given === gb
         ? 1
-        : nameLevel(false, q.givenSkel, s.givenSkelStr[d.givenSkel[j]!]!);
+        : isKnown(q.givenKey) && isKnown(s.givenKeyStr[gb]!)
+          ? 4
+          : nameLevel(false, q.givenSkel, s.givenSkelStr[d.givenSkel[j]!]!);
   const pb = d.patr[j]!;
   const lp =
     qIds.patr === -1 || pb < 0
       ? 0
       : qIds.patr === pb
         ? 1
-        : patronymicLevel(false, q.patrSkel, s.patrSkelStr[d.patrSkel[j]!]!);
+        : isKnown(q.patrKey) && isKnown(s.patrKeyStr[pb]!)
+          ? 3
+          : patronymicLevel(false, q.patrSkel, s.patrSkelStr[d.patrSkel[j]!]!);
   const ld = dateLevel(q.dob, d.dob[j]!);
   const lph = ex(q.phone, d.phone[j]!);
   const lt = exq(qIds.tax, d.tax[j]!);

@@ -13,8 +13,8 @@ import {
   fitModel,
   type MatchModel,
   type PairExplanation,
+  PairScorer,
   patternHistogram,
-  patternWeights,
   termFrequencyAdjustments,
   vetoReason,
 } from './model.ts';
@@ -100,7 +100,8 @@ export async function dedupe(d: Dataset, opts: DedupOptions = {}): Promise<Dedup
   lap('fit');
   progress(`model fitted in ${model.iterations} EM iterations, lambda=${model.lambda.toFixed(4)}`);
 
-  const pw = patternWeights(model);
+  const scorer = new PairScorer(model);
+  const pw = scorer.base;
   const famExact = (c: number) => c % RADIX[0]! === 1;
   const givenExact = (c: number) => Math.floor(c / RADIX[0]!) % RADIX[1]! === 1;
   let famShare = 0;
@@ -145,8 +146,9 @@ export async function dedupe(d: Dataset, opts: DedupOptions = {}): Promise<Dedup
     if (!kept && w + 2 * model.tfMaxBonus < reviewThreshold) continue;
     const i = pairs.left[k]!;
     const j = pairs.right[k]!;
-    if (famExact(c)) w += famTf[d.fam[i]!]!;
-    if (givenExact(c)) w += givenTf[d.given[i]!]!;
+    const fe = famExact(c);
+    const ge = givenExact(c);
+    if (fe || ge) w = scorer.weight(c, fe ? famTf[d.fam[i]!]! : 0, ge ? givenTf[d.given[i]!]! : 0);
     if (kept) kept[k] = w;
     if (w < reviewThreshold) continue;
     if (w >= linkThreshold && veto[c] === 0) {

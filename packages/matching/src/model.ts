@@ -11,7 +11,7 @@
  * odds of match, plus term-frequency terms. Explanations split it exactly into per-field log2 Bayes
  * factors taken in field order (the factor of a field given the fields before it).
  */
-import { F_FAMILY, F_GIVEN, FIELDS, PATTERN_COUNT, patternLevelTable } from './compare.ts';
+import { F_DOB, F_FAMILY, F_GIVEN, FIELDS, PATTERN_COUNT, patternLevelTable } from './compare.ts';
 
 export interface MatchModel {
   /** Share of matches among candidate pairs. */
@@ -19,8 +19,11 @@ export interface MatchModel {
   /** m[field][level], u[field][level]; level 0 (missing) is unused. u is the non-match mixture's marginal. */
   m: number[][];
   u: number[][];
-  /** Non-match classes: share among non-matches and level probabilities. */
-  nonMatch: Array<{ share: number; theta: number[][] }>;
+  /**
+   * Non-match classes: share among non-matches and level probabilities. A kin class (household) agrees
+   * on the surname by kinship, not by coincidence, so surname frequency does not scale it.
+   */
+  nonMatch: Array<{ share: number; theta: number[][]; kin?: boolean }>;
   /** Match weight at or above which a pair is linked automatically. */
   linkThreshold: number;
   /** Match weight at or above which an unlinked pair is sent for review. */
@@ -35,7 +38,7 @@ const PRIOR_M: number[][] = [
   [0, 0.85, 0.07, 0.04, 0.04],
   [0, 0.88, 0.05, 0.03, 0.04],
   [0, 0.85, 0.07, 0.08],
-  [0, 0.85, 0.04, 0.04, 0.02, 0.05],
+  [0, 0.85, 0.04, 0.04, 0.02, 0.045, 0.005],
   [0, 0.65, 0.35],
   [0, 0.97, 0.03],
   [0, 0.98, 0.02],
@@ -46,7 +49,7 @@ const PRIOR_U: number[][] = [
   [0, 0.3, 0.05, 0.05, 0.6],
   [0, 0.2, 0.05, 0.05, 0.7],
   [0, 0.2, 0.1, 0.7],
-  [0, 0.1, 0.002, 0.02, 0.01, 0.868],
+  [0, 0.1, 0.002, 0.02, 0.01, 0.568, 0.3],
   [0, 0.15, 0.85],
   [0, 0.005, 0.995],
   [0, 0.55, 0.45],
@@ -66,6 +69,7 @@ interface ClassPrior {
   /** Fields whose level distribution is anchored to the prior. */
   anchored: readonly number[];
   share: number;
+  kin?: boolean;
 }
 
 const NON_MATCH_PRIORS: readonly ClassPrior[] = [
@@ -75,7 +79,7 @@ const NON_MATCH_PRIORS: readonly ClassPrior[] = [
       [0, 0.8, 0.05, 0.03, 0.12],
       [0, 0.02, 0.01, 0.01, 0.96],
       [0, 0.4, 0.02, 0.58],
-      [0, 0.03, 0.001, 0.01, 0.005, 0.954],
+      [0, 0.03, 0.001, 0.01, 0.005, 0.554, 0.4],
       [0, 0.7, 0.3],
       [0, 0.001, 0.999],
       [0, 0.5, 0.5],
@@ -83,6 +87,7 @@ const NON_MATCH_PRIORS: readonly ClassPrior[] = [
     ],
     anchored: [1],
     share: 0.45,
+    kin: true,
   },
   {
     name: 'namesake',
@@ -90,7 +95,7 @@ const NON_MATCH_PRIORS: readonly ClassPrior[] = [
       [0, 0.75, 0.05, 0.05, 0.15],
       [0, 0.8, 0.05, 0.05, 0.1],
       [0, 0.3, 0.05, 0.65],
-      [0, 0.001, 0.0005, 0.005, 0.003, 0.9905],
+      [0, 0.001, 0.0005, 0.005, 0.003, 0.6905, 0.3],
       [0, 0.01, 0.99],
       [0, 0.001, 0.999],
       [0, 0.9, 0.1],
@@ -105,7 +110,7 @@ const NON_MATCH_PRIORS: readonly ClassPrior[] = [
       [0, 0.003, 0.007, 0.02, 0.97],
       [0, 0.3, 0.05, 0.05, 0.6],
       [0, 0.1, 0.05, 0.85],
-      [0, 0.8, 0.01, 0.1, 0.05, 0.04],
+      [0, 0.8, 0.01, 0.1, 0.05, 0.03, 0.01],
       [0, 0.01, 0.99],
       [0, 0.001, 0.999],
       [0, 0.6, 0.4],
@@ -127,7 +132,11 @@ export function defaultModel(): MatchModel {
     lambda: 0.25,
     m: PRIOR_M.map((r) => [...r]),
     u: PRIOR_U.map((r) => [...r]),
-    nonMatch: NON_MATCH_PRIORS.map((c) => ({ share: c.share, theta: c.theta.map((r) => [...r]) })),
+    nonMatch: NON_MATCH_PRIORS.map((c) => ({
+      share: c.share,
+      theta: c.theta.map((r) => [...r]),
+      ...(c.kin ? { kin: true } : {}),
+    })),
     linkThreshold: DEFAULT_LINK_THRESHOLD,
     reviewThreshold: DEFAULT_REVIEW_THRESHOLD,
     tfMaxBonus: 3,
@@ -250,7 +259,11 @@ export function fitModel(hist: Float64Array, opts: FitOptions = {}): MatchModel 
       model.u[f]![l] = u / nonMatch;
     }
   }
-  model.nonMatch = theta.slice(1).map((t, k) => ({ share: pi[k + 1]! / nonMatch, theta: t }));
+  model.nonMatch = theta.slice(1).map((t, k) => ({
+    share: pi[k + 1]! / nonMatch,
+    theta: t,
+    ...(NON_MATCH_PRIORS[k]!.kin ? { kin: true } : {}),
+  }));
   model.lambda = pi[0]!;
   model.iterations = it;
   return model;
@@ -308,8 +321,78 @@ export function patternWeights(model: MatchModel): Float32Array {
   return out;
 }
 
+/** log2 of λ·P(pattern | match) and of (1-λ)·share_k·P(pattern | class k), for one pattern. */
+export function classLogs(
+  model: MatchModel,
+  levels: ArrayLike<number>,
+): { match: number; classes: number[] } {
+  let match = Math.log2(model.lambda);
+  const classes = model.nonMatch.map((c) => Math.log2((1 - model.lambda) * c.share));
+  for (let f = 0; f < FIELDS.length; f++) {
+    const l = levels[f]!;
+    if (l === 0) continue;
+    match += Math.log2(model.m[f]![l]!);
+    model.nonMatch.forEach((c, k) => {
+      classes[k]! += Math.log2(c.theta[f]![l]!);
+    });
+  }
+  return { match, classes };
+}
+
 /**
- * Term-frequency adjustment table for one field: log2(E[p] / p_v), where p_v is the share of records
+ * Scores patterns with term-frequency terms. A non-match agrees on a name by coincidence in
+ * proportion to the name's frequency, so each coincidence class is scaled by 2^-adjustment; kin
+ * classes are not scaled for the surname (a household shares it whatever its frequency).
+ */
+export class PairScorer {
+  readonly base: Float32Array;
+  private readonly logMatch: Float32Array;
+  private readonly logClass: Float32Array[];
+  private readonly kin: boolean[];
+
+  constructor(readonly model: MatchModel) {
+    this.base = patternWeights(model);
+    const nf = FIELDS.length;
+    const table = patternLevelTable();
+    this.logMatch = new Float32Array(PATTERN_COUNT);
+    this.logClass = model.nonMatch.map(() => new Float32Array(PATTERN_COUNT));
+    this.kin = model.nonMatch.map((c) => c.kin === true);
+    for (let c = 0; c < PATTERN_COUNT; c++) {
+      const l = classLogs(model, table.subarray(c * nf, c * nf + nf));
+      this.logMatch[c] = l.match;
+      l.classes.forEach((v, k) => {
+        this.logClass[k]![c] = v;
+      });
+    }
+  }
+
+  /** Match weight of a pattern given the term-frequency adjustments of the agreeing names. */
+  weight(code: number, famAdj = 0, givenAdj = 0): number {
+    if (famAdj === 0 && givenAdj === 0) return this.base[code]!;
+    let z = 0;
+    for (let k = 0; k < this.logClass.length; k++) {
+      z += 2 ** (this.logClass[k]![code]! - (this.kin[k] ? 0 : famAdj) - givenAdj);
+    }
+    return this.logMatch[code]! - Math.log2(z);
+  }
+}
+
+function weightWithTf(
+  model: MatchModel,
+  levels: ArrayLike<number>,
+  famAdj: number,
+  givenAdj: number,
+): number {
+  const l = classLogs(model, levels);
+  let z = 0;
+  model.nonMatch.forEach((c, k) => {
+    z += 2 ** (l.classes[k]! - (c.kin ? 0 : famAdj) - givenAdj);
+  });
+  return l.match - Math.log2(z);
+}
+
+/**
+ * Term-frequency adjustment table: log2(E[p] / p_v), where p_v is the share of records
  * with value v and E[p] the mean share of the agreed value over the candidate pairs that agree. A
  * non-match agrees on a value by coincidence in proportion to its frequency, so every non-match class
  * scales by p_v / E[p] and the posterior log-odds shift by this amount: common names count for less.
@@ -369,6 +452,7 @@ export function probabilityOf(weight: number): number {
  */
 export function vetoReason(levels: readonly number[]): string | undefined {
   if (levels[F_GIVEN] === 4 && levels[5] !== 1) return 'given names differ';
+  if (levels[F_DOB] === 6 && levels[5] !== 1) return 'born 12 or more years apart';
   if (levels[F_FAMILY] === 4 && levels[5] !== 1 && levels[F_GIVEN] !== 1)
     return 'surname and given name differ';
   return undefined;
@@ -386,12 +470,22 @@ export function explainPattern(
   const contrib = patternContributions(model, levels);
   const fields: FieldExplanation[] = [];
   let total = prior;
+  const famAdj = levels[F_FAMILY] === 1 ? (tf.family ?? 0) : 0;
+  const givenAdj = levels[F_GIVEN] === 1 ? (tf.given ?? 0) : 0;
+  let tfFam = 0;
+  let tfGiven = 0;
+  if (famAdj !== 0 || givenAdj !== 0) {
+    const none = weightWithTf(model, levels, 0, 0);
+    const famOnly = weightWithTf(model, levels, famAdj, 0);
+    tfFam = famOnly - none;
+    tfGiven = weightWithTf(model, levels, famAdj, givenAdj) - famOnly;
+  }
   for (let f = 0; f < nf; f++) {
     const l = levels[f]!;
     let weight = contrib[f]!;
     const e: FieldExplanation = { field: FIELDS[f]!.name, level: l, label: FIELDS[f]!.levels[l]!, weight };
-    const adj = l === 1 ? (f === F_FAMILY ? tf.family : f === F_GIVEN ? tf.given : undefined) : undefined;
-    if (adj !== undefined && adj !== 0) {
+    const adj = f === F_FAMILY ? tfFam : f === F_GIVEN ? tfGiven : 0;
+    if (adj !== 0) {
       weight += adj;
       e.weight = weight;
       e.tfAdjustment = adj;
