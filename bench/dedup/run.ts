@@ -9,7 +9,6 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from './common.ts';
 import { generate, writeRows } from './generate.ts';
-import { generate2 } from './generate2.ts';
 import { formatScores, score } from './score.ts';
 
 function label(n: number): string {
