@@ -23,6 +23,7 @@ import { organisationsRoutes } from './modules/access/organisations.routes.ts';
 import { usersRoutes } from './modules/access/users.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { jobsRoutes } from './modules/jobs/jobs.routes.ts';
+import { peopleRoutes } from './modules/people/people.routes.ts';
 import { placesRoutes } from './modules/places/places.routes.ts';
 import type { Services } from './services.ts';
 import { AppError } from './shared/app-error.ts';
@@ -54,6 +55,7 @@ const apiModules: AppRoutes[] = [
   organisationsRoutes,
   auditRoutes,
   placesRoutes,
+  peopleRoutes,
   jobsRoutes,
 ];
 

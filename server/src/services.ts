@@ -7,6 +7,9 @@ import { createUsersService } from './modules/access/users.service.ts';
 import { createSystemService } from './modules/health/health.service.ts';
 import { JobRunner } from './modules/jobs/jobs.runner.ts';
 import { createJobsService } from './modules/jobs/jobs.service.ts';
+import { createConsentService } from './modules/people/consent.service.ts';
+import { createHouseholdsService } from './modules/people/households.service.ts';
+import { createPeopleService } from './modules/people/people.service.ts';
 import { importPlacesJob, PLACES_IMPORT_JOB } from './modules/places/places.jobs.ts';
 import { createPlacesService } from './modules/places/places.service.ts';
 import { createTenantsService } from './modules/tenants/tenants.service.ts';
@@ -19,7 +22,11 @@ export function createServices(handle: DatabaseHandle, config: Config) {
   const places = createPlacesService(db, config.assetsDir);
   const crypto = createCrypto(resolveSecretKey(config));
   const audit = createAuditService(db);
+  const people = createPeopleService(db, { crypto, audit, places });
   const services = {
+    people,
+    households: createHouseholdsService(db, { audit, people, places }),
+    consent: createConsentService(db, { audit, places }),
     crypto,
     audit,
     auth: createAuthService(db, { config, crypto, audit }),

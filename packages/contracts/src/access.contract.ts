@@ -64,9 +64,13 @@ export const usersQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+const scopeLists = {
+  projectScope: z.array(z.uuid()).max(200).nullable(),
+  oblastScope: z.array(pcode).max(30).nullable(),
+};
 const scopes = {
-  projectScope: z.array(z.uuid()).max(200).nullable().default(null),
-  oblastScope: z.array(pcode).max(30).nullable().default(null),
+  projectScope: scopeLists.projectScope.default(null),
+  oblastScope: scopeLists.oblastScope.default(null),
 };
 export const createUserBody = z.object({
   email,
@@ -83,8 +87,9 @@ export const updateUserBody = z.object({
   displayName: name.optional(),
   organisationId: z.uuid().optional(),
   roles: z.array(role).min(1).max(roles.length).optional(),
-  projectScope: scopes.projectScope.optional(),
-  oblastScope: scopes.oblastScope.optional(),
+  // No defaults here: leaving a scope out must keep it, not widen it to everything.
+  projectScope: scopeLists.projectScope.optional(),
+  oblastScope: scopeLists.oblastScope.optional(),
   totpRequired: z.boolean().optional(),
 });
 export const createdUser = z.object({ user, inviteUrl: z.string().nullable() });

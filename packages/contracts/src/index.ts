@@ -2,4 +2,5 @@ export * from './access.contract.ts';
 export * from './common.contract.ts';
 export * from './health.contract.ts';
 export * from './jobs.contract.ts';
+export * from './people.contract.ts';
 export * from './places.contract.ts';

@@ -139,7 +139,114 @@ export interface AuditHeadsTable {
   hash: string;
 }
 
+interface Changes {
+  created_at: Generated<Date>;
+  created_by: string | null;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+}
+
+export interface HouseholdsTable extends Changes {
+  tenant_id: string;
+  id: string;
+  version: Generated<number>;
+  address: string | null;
+  current_pcode: string | null;
+  head_person_id: string | null;
+  registered_by_org: string;
+}
+
+export interface PersonsTable extends Changes {
+  tenant_id: string;
+  id: string;
+  version: Generated<number>;
+  family_name: string;
+  given_name: string;
+  patronymic: string | null;
+  family_name_latin: string;
+  given_name_latin: string;
+  patronymic_latin: string | null;
+  birth_date: string | null;
+  birth_date_precision: 'day' | 'month' | 'year' | 'estimated';
+  sex: 'F' | 'M' | 'other' | 'unknown';
+  phones: string[];
+  population_group: 'idp' | 'returnee' | 'host_community' | 'refugee_migrant' | null;
+  origin_pcode: string | null;
+  current_pcode: string | null;
+  displacement_date: string | null;
+  washington_group: Json | null;
+  disability: boolean | null;
+  vulnerabilities: string[];
+  household_id: string | null;
+  relationship_to_head: string | null;
+  registered_by_org: string;
+  search_keys: string[];
+  search_text: string;
+  import_key: string | null;
+}
+
+export interface HouseholdMembershipsTable {
+  tenant_id: string;
+  id: string;
+  household_id: string;
+  person_id: string;
+  relationship: string;
+  valid_from: Generated<Date>;
+  valid_to: Timestamp | null;
+  recorded_by: string | null;
+}
+
+export interface PersonIdentifiersTable {
+  tenant_id: string;
+  id: string;
+  person_id: string;
+  type: 'tax_number' | 'passport' | 'idp_certificate' | 'birth_certificate';
+  value_encrypted: string;
+  value_hash: string;
+  masked: string;
+  created_at: Generated<Date>;
+  created_by: string | null;
+}
+
+export interface ConsentsTable {
+  tenant_id: string;
+  id: string;
+  person_id: string;
+  purpose: 'assistance' | 'referral' | 'data_sharing' | 'story_publication' | 'follow_up';
+  status: 'given' | 'withdrawn';
+  method: 'signed' | 'verbal' | 'digital';
+  organisation_id: string | null;
+  note: string | null;
+  recorded_by: string | null;
+  recorded_by_label: string;
+  recorded_at: Generated<Date>;
+}
+
+export interface AssistanceTable {
+  tenant_id: string;
+  id: string;
+  person_id: string | null;
+  household_id: string | null;
+  type: string;
+  date: string;
+  project_code: string | null;
+  place_pcode: string | null;
+  value_minor: number | null;
+  currency: string | null;
+  modality: 'cash' | 'voucher' | 'in_kind' | 'service';
+  source: string;
+  note: string | null;
+  created_at: Generated<Date>;
+  created_by: string | null;
+}
+
 export interface DB {
+  households: HouseholdsTable;
+  persons: PersonsTable;
+  household_memberships: HouseholdMembershipsTable;
+  person_identifiers: PersonIdentifiersTable;
+  consents: ConsentsTable;
+  assistance: AssistanceTable;
   users: UsersTable;
   sessions: SessionsTable;
   user_tokens: UserTokensTable;
@@ -160,3 +267,8 @@ export type UserRow = Selectable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type OrganisationRow = Selectable<OrganisationsTable>;
+export type PersonRow = Selectable<PersonsTable>;
+export type HouseholdRow = Selectable<HouseholdsTable>;
+export type ConsentRow = Selectable<ConsentsTable>;
+export type AssistanceRow = Selectable<AssistanceTable>;
+export type PersonIdentifierRow = Selectable<PersonIdentifiersTable>;

@@ -1,5 +1,6 @@
-import type { OrganisationType, Role } from '@oselia/contracts';
+import { type CreatePersonBody, createPersonBody, type OrganisationType, type Role } from '@oselia/contracts';
 import type { LightMyRequestResponse } from 'fastify';
+import type { Actor } from '../modules/access/access.policy.ts';
 import { systemActor } from '../modules/access/users.service.ts';
 import type { TestApp } from './test-app.ts';
 
@@ -87,4 +88,47 @@ export function call(
       ? { cookie: session.cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': session.csrf }) }
       : {},
   });
+}
+
+/** An actor for factories: an admin of the given organisation. */
+export function factoryActor(t: TestApp, organisationId: string): Actor {
+  return {
+    userId: null as unknown as string,
+    tenantId: t.tenantId,
+    organisationId,
+    roles: ['admin'],
+    projectScope: null,
+    oblastScope: null,
+    label: 'test factory',
+  };
+}
+
+let personCounter = 0;
+const SURNAMES = [
+  'Бондаренко',
+  'Ткаченко',
+  'Кравченко',
+  'Мельник',
+  'Олійник',
+  'Поліщук',
+  'Савченко',
+  'Руденко',
+];
+const GIVEN = ['Олена', 'Тетяна', 'Андрій', 'Богдан', 'Василь', 'Оксана', 'Юрій', 'Наталія'];
+
+/** A registered person with consent for assistance, registered by the given organisation. */
+export async function buildPerson(t: TestApp, organisationId: string, over: Partial<CreatePersonBody> = {}) {
+  const i = personCounter++;
+  return t.services.people.registerPerson(
+    factoryActor(t, organisationId),
+    createPersonBody.parse({
+      familyName: SURNAMES[i % SURNAMES.length],
+      givenName: GIVEN[(i * 3) % GIVEN.length],
+      birthDate: '1990-05-17',
+      sex: 'F',
+      currentPcode: 'UA0502003',
+      consents: [{ purpose: 'assistance', status: 'given', method: 'signed' }],
+      ...over,
+    }),
+  );
 }

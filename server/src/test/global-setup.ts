@@ -14,7 +14,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     testDatabase:
       | { engine: 'pglite'; templateFile: string }
-      | { engine: 'postgres'; url: string; template: string };
+      | { engine: 'postgres'; url: string; template: string; runId: string };
   }
 }
 
@@ -40,7 +40,9 @@ export function withDatabase(url: string, database: string) {
 export default async function setup(project: TestProject) {
   const url = process.env.DATABASE_URL;
   if (url) {
-    const template = `oselia_tpl_${randomBytes(4).toString('hex')}`;
+    // Names carry this run's id, so runs sharing one server never touch each other's databases.
+    const runId = randomBytes(4).toString('hex');
+    const template = `oselia_tpl_${runId}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`create database ${template}`);
@@ -49,12 +51,12 @@ export default async function setup(project: TestProject) {
     const services = createServices(handle, testConfig());
     await services.places.importPlaces();
     await handle.close();
-    project.provide('testDatabase', { engine: 'postgres', url, template });
+    project.provide('testDatabase', { engine: 'postgres', url, template, runId });
     return async () => {
       // Test files drop their own copies; the template goes last.
       const leftovers = await admin.query<{ datname: string }>(
-        `select datname from pg_database where datname like 'oselia_t_%' or datname = $1`,
-        [template],
+        `select datname from pg_database where datname like $1 or datname = $2`,
+        [`oselia_t_${runId}_%`, template],
       );
       for (const { datname } of leftovers.rows)
         await admin.query(`drop database if exists ${datname} with (force)`);

@@ -14,7 +14,7 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
     const bytes = await fs.readFile(spec.templateFile);
     return fromPGlite(await openPGlite({ loadDataDir: new Blob([bytes]) }));
   }
-  const name = `oselia_t_${randomBytes(6).toString('hex')}`;
+  const name = `oselia_t_${spec.runId}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: spec.url });
   await admin.connect();
   try {

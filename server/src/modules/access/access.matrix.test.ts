@@ -1,10 +1,12 @@
-import { type Role, roles } from '@oselia/contracts';
+import { createPersonBody, type Role, roles } from '@oselia/contracts';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildOrganisation,
+  buildPerson,
   buildUser,
   call,
+  factoryActor,
   type Session,
   signedInAs,
   signIn,
@@ -18,6 +20,7 @@ const sessions = new Map<Role, { session: Session; userId: string; email: string
 beforeAll(async () => {
   t = await createTestApp({ OSELIA_SIGNIN_RATE_PER_MINUTE: '10000' });
   const mission = await buildOrganisation(t, { type: 'mission' });
+  ownOrganisationId = mission.id;
   for (const role of roles) {
     const user = await buildUser(t, { roles: [role], organisationId: mission.id });
     sessions.set(role, { session: await signIn(t, user.email), userId: user.id, email: user.email });
@@ -117,8 +120,69 @@ const examples: Record<string, () => Promise<Example>> = {
     return { url: `/api/v1/organisations/${o.id}`, payload: { version: o.version, nameUk: 'Нова назва' } };
   },
   'GET /api/v1/audit': async () => ({ url: '/api/v1/audit' }),
+  'GET /api/v1/people': async () => ({ url: '/api/v1/people?q=Bondarenko' }),
+  'POST /api/v1/people': async () => ({
+    url: '/api/v1/people',
+    payload: { familyName: 'Гнатюк', givenName: 'Ірина' },
+  }),
+  'GET /api/v1/people/:id': async () => ({ url: `/api/v1/people/${(await ownPerson()).id}` }),
+  'PATCH /api/v1/people/:id': async () => {
+    const p = await ownPerson();
+    return { url: `/api/v1/people/${p.id}`, payload: { version: p.version, sex: 'M' } };
+  },
+  'POST /api/v1/people/:id/identifiers': async () => ({
+    url: `/api/v1/people/${(await ownPerson()).id}/identifiers`,
+    payload: { type: 'passport', value: 'АА123456' },
+  }),
+  'POST /api/v1/people/:id/identifiers/:identifierId/reveal': async () => {
+    const p = await ownPerson({ identifiers: [{ type: 'passport', value: 'ВВ654321' }] });
+    return { url: `/api/v1/people/${p.id}/identifiers/${p.identifiers[0]!.id}/reveal` };
+  },
+  'GET /api/v1/people/:id/consents': async () => ({
+    url: `/api/v1/people/${(await ownPerson()).id}/consents`,
+  }),
+  'POST /api/v1/people/:id/consents': async () => ({
+    url: `/api/v1/people/${(await ownPerson()).id}/consents`,
+    payload: { purpose: 'follow_up', status: 'given', method: 'verbal' },
+  }),
+  'GET /api/v1/people/:id/assistance': async () => ({
+    url: `/api/v1/people/${(await ownPerson()).id}/assistance`,
+  }),
+  'POST /api/v1/people/:id/assistance': async () => ({
+    url: `/api/v1/people/${(await ownPerson()).id}/assistance`,
+    payload: { type: 'hygiene_kit', date: '2026-09-01', modality: 'in_kind' },
+  }),
+  'GET /api/v1/people/:id/households': async () => ({
+    url: `/api/v1/people/${(await ownPerson()).id}/households`,
+  }),
+  'POST /api/v1/households': async () => ({
+    url: '/api/v1/households',
+    payload: { members: [{ relationship: 'head', person: { familyName: 'Лисенко', givenName: 'Павло' } }] },
+  }),
+  'GET /api/v1/households/:id': async () => ({ url: `/api/v1/households/${(await ownHousehold()).id}` }),
+  'POST /api/v1/households/:id/members': async () => {
+    const h = await ownHousehold();
+    return {
+      url: `/api/v1/households/${h.id}/members`,
+      payload: { personId: (await ownPerson()).id, relationship: 'other_relative', version: h.version },
+    };
+  },
   'GET /api/v1/audit/verify': async () => ({ url: '/api/v1/audit/verify' }),
 };
+
+/** A person and a household registered by the matrix users' own organisation. */
+const ownPerson = (over: Parameters<typeof buildPerson>[2] = {}) => buildPerson(t, ownOrganisationId, over);
+const ownHousehold = () =>
+  t.services.households.registerHousehold(factoryActor(t, ownOrganisationId), {
+    address: null,
+    currentPcode: null,
+    members: [
+      {
+        relationship: 'head',
+        person: createPersonBody.parse({ familyName: 'Дорошенко', givenName: 'Лука' }),
+      },
+    ],
+  });
 
 /** The organisation every role's user belongs to (so scope lets each read its own). */
 const sessionsOrg = () => ownOrganisationId;

@@ -243,6 +243,16 @@ describe('users and invitations', () => {
     expect(second.json().error.details.current.displayName).toBe('First');
   });
 
+  it('keeps the scope of a user when an edit does not mention it', async () => {
+    const { session: admin } = await signedInAs(t, ['admin']);
+    const scoped = await buildUser(t, { roles: ['registration_officer'], oblastScope: ['UA05'] });
+    const res = await call(t, admin, 'PATCH', `/api/v1/users/${scoped.id}`, {
+      version: scoped.version,
+      displayName: 'Renamed',
+    });
+    expect(res.json()).toMatchObject({ displayName: 'Renamed', oblastScope: ['UA05'], projectScope: null });
+  });
+
   it('deactivating a user ends their sessions', async () => {
     const { session: admin } = await signedInAs(t, ['admin']);
     const { user, session } = await signedInAs(t, ['me_officer']);

@@ -101,6 +101,13 @@ describe('durable jobs', () => {
     });
   });
 
+  it('leaves queued work alone until the runner is started', async () => {
+    const job = await t.services.jobs.enqueueJob(t.tenantId, 'count', { n: 1 });
+    await new Promise((r) => setTimeout(r, 100));
+    expect((await t.services.jobs.getJob(t.tenantId, job.id)).status).toBe('queued');
+    await t.services.jobs.cancelJob(t.tenantId, job.id);
+  });
+
   it('retries a transient failure with a delay', async () => {
     let calls = 0;
     const runner = new JobRunner(t.db, { pollMs: 50 }).register('flaky', async () => {

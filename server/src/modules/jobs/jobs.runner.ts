@@ -38,7 +38,8 @@ export class JobRunner {
   private readonly workerId = `${os.hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   private timer: NodeJS.Timeout | undefined;
   private current: { job: JobRow; controller: AbortController; done: Promise<void> } | undefined;
-  private stopping = false;
+  /** Only a started runner polls; a stopped or never-started one ignores wake-ups. */
+  private stopping = true;
   private running = false;
   private wakeRequested = false;
 
@@ -66,7 +67,7 @@ export class JobRunner {
     this.schedule(0);
   }
 
-  /** Asks the loop to look for work now (called when a job is enqueued). */
+  /** Asks the loop to look for work now (called when a job is enqueued); ignored unless started. */
   wake() {
     if (this.stopping) return;
     if (this.running) this.wakeRequested = true;

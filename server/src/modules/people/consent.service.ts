@@ -1,0 +1,206 @@
+import type { ConsentPurpose } from '@oselia/contracts';
+import { consentPurpose } from '@oselia/contracts';
+import type { Database } from '../../db/database.ts';
+import { AppError, notFound } from '../../shared/app-error.ts';
+import { decodeCursor, pageFrom } from '../../shared/cursor.ts';
+import { uuidv7 } from '../../shared/ids.ts';
+import { type Actor, assertCan } from '../access/access.policy.ts';
+import type { AuditService } from '../access/audit.service.ts';
+import type { PlacesService } from '../places/places.service.ts';
+import { toAssistance, toConsent } from './people.mapper.ts';
+import { createPeopleRepository } from './people.repository.ts';
+import { type ConsentInput, consentRow, scopeOf } from './people.service.ts';
+
+export interface AssistanceInput {
+  type: string;
+  date: string;
+  projectCode: string | null;
+  placePcode: string | null;
+  valueMinor: number | null;
+  currency: string | null;
+  modality: 'cash' | 'voucher' | 'in_kind' | 'service';
+  note: string | null;
+}
+
+/** Consent, and the assistance ledger it guards. */
+export function createConsentService(
+  db: Database,
+  deps: { audit: AuditService; places: Pick<PlacesService, 'isKnownPlace'> },
+) {
+  const repo = createPeopleRepository(db);
+
+  async function loadPerson(
+    actor: Actor,
+    personId: string,
+    action: 'people.read' | 'people.consent.write' | 'assistance.write' | 'assistance.read',
+  ) {
+    const person = await repo.findPerson(actor.tenantId, personId);
+    if (!person) throw notFound('person');
+    assertCan(actor, action, scopeOf(person));
+    return person;
+  }
+
+  /**
+   * The one question other modules ask: does this person's consent for this purpose hold now?
+   * The latest record wins, so a withdrawal takes effect at once.
+   */
+  async function consentHolds(
+    tenantId: string,
+    personId: string,
+    purpose: ConsentPurpose,
+    organisationId: string | null = null,
+  ) {
+    const latest = await repo.latestConsent(
+      tenantId,
+      personId,
+      purpose,
+      purpose === 'data_sharing' ? organisationId : null,
+    );
+    return latest?.status === 'given';
+  }
+
+  async function requireConsent(
+    tenantId: string,
+    personId: string,
+    purpose: ConsentPurpose,
+    organisationId: string | null = null,
+  ) {
+    if (!(await consentHolds(tenantId, personId, purpose, organisationId))) {
+      throw new AppError(
+        'UNPROCESSABLE',
+        `the person has not given (or has withdrawn) consent for ${purpose.replace('_', ' ')}`,
+        {
+          consentRequired: purpose,
+        },
+      );
+    }
+  }
+
+  return {
+    consentHolds,
+    requireConsent,
+
+    async recordConsent(actor: Actor, personId: string, input: ConsentInput) {
+      await loadPerson(actor, personId, 'people.consent.write');
+      if (input.purpose === 'data_sharing' && !input.organisationId) {
+        throw new AppError('VALIDATION_FAILED', 'the record is not valid', {
+          fields: [
+            { field: 'organisationId', message: 'data sharing needs the organisation it is shared with' },
+          ],
+        });
+      }
+      const row = await db.transaction().execute(async (trx) => {
+        const inserted = await createPeopleRepository(trx).insertConsent(consentRow(actor, personId, input));
+        await deps.audit.recordAudit(
+          {
+            tenantId: actor.tenantId,
+            actor,
+            action: `consent.${input.status}`,
+            entityType: 'person',
+            entityId: personId,
+            after: toConsent(inserted),
+          },
+          trx,
+        );
+        return inserted;
+      });
+      return toConsent(row);
+    },
+
+    async describeConsent(actor: Actor, personId: string) {
+      await loadPerson(actor, personId, 'people.read');
+      const history = (await repo.listConsents(actor.tenantId, personId)).map(toConsent);
+      const current = new Map<
+        string,
+        { purpose: ConsentPurpose; organisationId: string | null; holds: boolean; since: string | null }
+      >();
+      for (const c of history) {
+        const key = `${c.purpose}:${c.organisationId ?? ''}`;
+        if (!current.has(key))
+          current.set(key, {
+            purpose: c.purpose,
+            organisationId: c.organisationId,
+            holds: c.status === 'given',
+            since: c.recordedAt,
+          });
+      }
+      for (const purpose of consentPurpose.options) {
+        if (purpose !== 'data_sharing' && !current.has(`${purpose}:`))
+          current.set(`${purpose}:`, { purpose, organisationId: null, holds: false, since: null });
+      }
+      return { current: [...current.values()], history };
+    },
+
+    /** A row in the ledger; assistance needs the person's consent for assistance. */
+    async recordAssistance(actor: Actor, personId: string, input: AssistanceInput, source = 'manual') {
+      const person = await loadPerson(actor, personId, 'assistance.write');
+      await requireConsent(actor.tenantId, personId, 'assistance');
+      if ((input.valueMinor === null) !== (input.currency === null)) {
+        throw new AppError('VALIDATION_FAILED', 'the record is not valid', {
+          fields: [
+            {
+              field: input.currency === null ? 'currency' : 'valueMinor',
+              message: 'a value needs its currency, and a currency its value',
+            },
+          ],
+        });
+      }
+      if (input.placePcode && !(await deps.places.isKnownPlace(input.placePcode))) {
+        throw new AppError('VALIDATION_FAILED', 'the record is not valid', {
+          fields: [{ field: 'placePcode', message: `unknown P-code ${input.placePcode}` }],
+        });
+      }
+      if (input.date > new Date().toISOString().slice(0, 10)) {
+        throw new AppError('VALIDATION_FAILED', 'the record is not valid', {
+          fields: [{ field: 'date', message: 'the date is in the future' }],
+        });
+      }
+      const row = await db.transaction().execute(async (trx) => {
+        const inserted = await createPeopleRepository(trx).insertAssistance({
+          tenant_id: actor.tenantId,
+          id: uuidv7(),
+          person_id: personId,
+          household_id: person.household_id,
+          type: input.type,
+          date: input.date,
+          project_code: input.projectCode,
+          place_pcode: input.placePcode ?? person.current_pcode,
+          value_minor: input.valueMinor,
+          currency: input.currency,
+          modality: input.modality,
+          source,
+          note: input.note,
+          created_by: actor.userId,
+        });
+        await deps.audit.recordAudit(
+          {
+            tenantId: actor.tenantId,
+            actor,
+            action: 'assistance.recorded',
+            entityType: 'person',
+            entityId: personId,
+            after: toAssistance(inserted),
+          },
+          trx,
+        );
+        return inserted;
+      });
+      return toAssistance(row);
+    },
+
+    async listAssistance(actor: Actor, personId: string, q: { cursor?: string; limit: number }) {
+      await loadPerson(actor, personId, 'assistance.read');
+      const before = decodeCursor(q.cursor, 2);
+      const rows = await repo.listAssistance(
+        actor.tenantId,
+        { personId },
+        before ? { date: String(before[0]), id: String(before[1]) } : undefined,
+        q.limit,
+      );
+      const page = pageFrom(rows, q.limit, (r) => [r.date, r.id]);
+      return { items: page.items.map(toAssistance), next: page.next };
+    },
+  };
+}
+
+export type ConsentService = ReturnType<typeof createConsentService>;

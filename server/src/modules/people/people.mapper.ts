@@ -1,0 +1,79 @@
+import type { Person, WashingtonGroup } from '@oselia/contracts';
+import type { AssistanceRow, ConsentRow, PersonIdentifierRow, PersonRow } from '../../db/schema.ts';
+import { ageBandOf } from './people.rules.ts';
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+
+export function toIdentifier(r: PersonIdentifierRow) {
+  return { id: r.id, type: r.type, masked: r.masked, createdAt: iso(r.created_at) };
+}
+
+export function toPerson(r: PersonRow, identifiers: PersonIdentifierRow[]): Person {
+  return {
+    id: r.id,
+    version: r.version,
+    familyName: r.family_name,
+    givenName: r.given_name,
+    patronymic: r.patronymic,
+    latinName: {
+      familyName: r.family_name_latin,
+      givenName: r.given_name_latin,
+      patronymic: r.patronymic_latin,
+    },
+    birthDate: r.birth_date,
+    birthDatePrecision: r.birth_date_precision,
+    ageBand: ageBandOf(r.birth_date),
+    sex: r.sex,
+    phones: r.phones,
+    populationGroup: r.population_group,
+    originPcode: r.origin_pcode,
+    currentPcode: r.current_pcode,
+    displacementDate: r.displacement_date,
+    washingtonGroup: (r.washington_group as WashingtonGroup | null) ?? null,
+    disability: r.disability,
+    vulnerabilities: r.vulnerabilities as Person['vulnerabilities'],
+    householdId: r.household_id,
+    relationshipToHead: r.relationship_to_head,
+    identifiers: identifiers.map(toIdentifier),
+    registeredByOrganisationId: r.registered_by_org,
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+  };
+}
+
+/** What the audit log keeps of a person: the record without search internals or identifiers. */
+export function personForAudit(r: PersonRow) {
+  const { search_keys: _k, search_text: _t, tenant_id: _tenant, ...rest } = r;
+  return rest;
+}
+
+export function toConsent(r: ConsentRow) {
+  return {
+    id: r.id,
+    purpose: r.purpose,
+    status: r.status,
+    method: r.method,
+    organisationId: r.organisation_id,
+    note: r.note,
+    recordedBy: r.recorded_by_label,
+    recordedAt: iso(r.recorded_at),
+  };
+}
+
+export function toAssistance(r: AssistanceRow) {
+  return {
+    id: r.id,
+    personId: r.person_id,
+    householdId: r.household_id,
+    type: r.type,
+    date: r.date,
+    projectCode: r.project_code,
+    placePcode: r.place_pcode,
+    valueMinor: r.value_minor === null ? null : Number(r.value_minor),
+    currency: r.currency,
+    modality: r.modality,
+    source: r.source,
+    note: r.note,
+    createdAt: iso(r.created_at),
+  };
+}

@@ -1,0 +1,372 @@
+import { type Insertable, type SelectQueryBuilder, sql, type Updateable } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import type {
+  AssistanceTable,
+  ConsentsTable,
+  DB,
+  HouseholdsTable,
+  PersonIdentifiersTable,
+  PersonRow,
+  PersonsTable,
+} from '../../db/schema.ts';
+
+export interface PersonFilters {
+  oblast?: string;
+  populationGroup?: PersonRow['population_group'];
+  vulnerability?: string;
+  disability?: boolean;
+  minHouseholdSize?: number;
+  /** Partner staff: only their organisation's registrations. */
+  organisationId?: string;
+  /** Oblast-scoped users: P-code prefixes. */
+  oblastScope?: readonly string[] | null;
+}
+
+type PersonQuery<O> = SelectQueryBuilder<DB & { p: DB['persons'] }, 'p', O>;
+
+/** Persons, households, identifiers, consent and the assistance ledger. */
+export function createPeopleRepository(db: Database) {
+  function applyFilters<O>(q: PersonQuery<O>, tenantId: string, f: PersonFilters): PersonQuery<O> {
+    let r = q.where('p.tenant_id', '=', tenantId);
+    if (f.oblast) r = r.where('p.current_pcode', 'like', `${f.oblast}%`);
+    if (f.populationGroup) r = r.where('p.population_group', '=', f.populationGroup);
+    if (f.vulnerability) r = r.where(sql<boolean>`${f.vulnerability} = any(p.vulnerabilities)`);
+    if (f.disability !== undefined) r = r.where('p.disability', '=', f.disability);
+    if (f.organisationId) r = r.where('p.registered_by_org', '=', f.organisationId);
+    if (f.oblastScope) {
+      const scope = f.oblastScope;
+      r = r.where((eb) => eb.or(scope.map((o) => eb('p.current_pcode', 'like', `${o}%`))));
+    }
+    if (f.minHouseholdSize) {
+      r = r.where(
+        sql<boolean>`(select count(*) from household_memberships m where m.tenant_id = p.tenant_id and m.household_id = p.household_id and m.valid_to is null) >= ${f.minHouseholdSize}`,
+      );
+    }
+    return r;
+  }
+
+  const hitColumns = [
+    'p.id',
+    'p.family_name',
+    'p.given_name',
+    'p.patronymic',
+    'p.family_name_latin',
+    'p.given_name_latin',
+    'p.patronymic_latin',
+    'p.birth_date',
+    'p.sex',
+    'p.current_pcode',
+    'p.household_id',
+    'p.search_keys',
+  ] as const;
+
+  return {
+    insertPerson(row: Insertable<PersonsTable>) {
+      return db.insertInto('persons').values(row).returningAll().executeTakeFirstOrThrow();
+    },
+
+    findPerson(tenantId: string, id: string) {
+      return db
+        .selectFrom('persons')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+    },
+
+    /** Applies only to the version the caller read; undefined means someone saved first. */
+    updatePerson(tenantId: string, id: string, version: number, patch: Updateable<PersonsTable>) {
+      return db
+        .updateTable('persons')
+        .set({ ...patch, version: sql`version + 1`, updated_at: sql`now()` })
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .returningAll()
+        .executeTakeFirst();
+    },
+
+    setPersonHousehold(
+      tenantId: string,
+      personId: string,
+      householdId: string | null,
+      relationship: string | null,
+    ) {
+      return db
+        .updateTable('persons')
+        .set({
+          household_id: householdId,
+          relationship_to_head: relationship,
+          version: sql`version + 1`,
+          updated_at: sql`now()`,
+        })
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', personId)
+        .execute();
+    },
+
+    insertIdentifiers(rows: Insertable<PersonIdentifiersTable>[]) {
+      if (rows.length === 0) return Promise.resolve();
+      return db.insertInto('person_identifiers').values(rows).execute();
+    },
+
+    listIdentifiers(tenantId: string, personId: string) {
+      return db
+        .selectFrom('person_identifiers')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('person_id', '=', personId)
+        .orderBy('created_at')
+        .execute();
+    },
+
+    findIdentifier(tenantId: string, personId: string, id: string) {
+      return db
+        .selectFrom('person_identifiers')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('person_id', '=', personId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+    },
+
+    insertHousehold(row: Insertable<HouseholdsTable>) {
+      return db.insertInto('households').values(row).returningAll().executeTakeFirstOrThrow();
+    },
+
+    findHousehold(tenantId: string, id: string) {
+      return db
+        .selectFrom('households')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+    },
+
+    bumpHouseholdVersion(
+      tenantId: string,
+      id: string,
+      version: number,
+      patch: Updateable<HouseholdsTable> = {},
+    ) {
+      return db
+        .updateTable('households')
+        .set({ ...patch, version: sql`version + 1`, updated_at: sql`now()` })
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .returningAll()
+        .executeTakeFirst();
+    },
+
+    currentMembers(tenantId: string, householdId: string) {
+      return db
+        .selectFrom('household_memberships as m')
+        .innerJoin('persons as p', (j) =>
+          j.onRef('p.tenant_id', '=', 'm.tenant_id').onRef('p.id', '=', 'm.person_id'),
+        )
+        .select(['m.person_id', 'm.relationship', 'm.valid_from'])
+        .select([
+          'p.id',
+          'p.family_name',
+          'p.given_name',
+          'p.patronymic',
+          'p.birth_date',
+          'p.sex',
+          'p.disability',
+        ])
+        .where('m.tenant_id', '=', tenantId)
+        .where('m.household_id', '=', householdId)
+        .where('m.valid_to', 'is', null)
+        .orderBy('m.valid_from')
+        .execute();
+    },
+
+    membershipHistory(tenantId: string, personId: string) {
+      return db
+        .selectFrom('household_memberships')
+        .select(['household_id', 'relationship', 'valid_from', 'valid_to'])
+        .where('tenant_id', '=', tenantId)
+        .where('person_id', '=', personId)
+        .orderBy('valid_from')
+        .execute();
+    },
+
+    insertMembership(row: {
+      tenant_id: string;
+      id: string;
+      household_id: string;
+      person_id: string;
+      relationship: string;
+      recorded_by: string | null;
+    }) {
+      return db.insertInto('household_memberships').values(row).execute();
+    },
+
+    endMembership(tenantId: string, personId: string) {
+      return db
+        .updateTable('household_memberships')
+        .set({ valid_to: sql`now()` })
+        .where('tenant_id', '=', tenantId)
+        .where('person_id', '=', personId)
+        .where('valid_to', 'is', null)
+        .execute();
+    },
+
+    insertConsent(row: Insertable<ConsentsTable>) {
+      return db.insertInto('consents').values(row).returningAll().executeTakeFirstOrThrow();
+    },
+
+    listConsents(tenantId: string, personId: string) {
+      return db
+        .selectFrom('consents')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('person_id', '=', personId)
+        .orderBy('recorded_at', 'desc')
+        .orderBy('id', 'desc')
+        .execute();
+    },
+
+    /** The latest consent record for a purpose (and organisation, for data sharing). */
+    latestConsent(
+      tenantId: string,
+      personId: string,
+      purpose: ConsentsTable['purpose'],
+      organisationId: string | null,
+    ) {
+      let q = db
+        .selectFrom('consents')
+        .select(['status', 'recorded_at'])
+        .where('tenant_id', '=', tenantId)
+        .where('person_id', '=', personId)
+        .where('purpose', '=', purpose);
+      q = organisationId ? q.where('organisation_id', '=', organisationId) : q;
+      return q.orderBy('recorded_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    },
+
+    insertAssistance(row: Insertable<AssistanceTable>) {
+      return db.insertInto('assistance').values(row).returningAll().executeTakeFirstOrThrow();
+    },
+
+    listAssistance(
+      tenantId: string,
+      recipient: { personId?: string; householdId?: string },
+      before: { date: string; id: string } | undefined,
+      limit: number,
+    ) {
+      let q = db
+        .selectFrom('assistance')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .orderBy('date', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit + 1);
+      if (recipient.personId) q = q.where('person_id', '=', recipient.personId);
+      if (recipient.householdId) q = q.where('household_id', '=', recipient.householdId);
+      if (before) {
+        q = q.where((eb) =>
+          eb.or([
+            eb('date', '<', before.date),
+            eb.and([eb('date', '=', before.date), eb('id', '<', before.id)]),
+          ]),
+        );
+      }
+      return q.execute();
+    },
+
+    /** Candidates whose name keys contain, for every typed word, one of that word's keys. */
+    searchByNameKeys(
+      tenantId: string,
+      keysPerWord: string[][],
+      filters: PersonFilters,
+      queryText: string,
+      limit: number,
+    ) {
+      let q = db.selectFrom('persons as p').select(hitColumns);
+      q = applyFilters(q, tenantId, filters);
+      for (const keys of keysPerWord) q = q.where(sql<boolean>`p.search_keys && ${sql.val(keys)}::text[]`);
+      return q
+        .select(sql<number>`similarity(p.search_text, ${queryText})`.as('similarity'))
+        .orderBy('similarity', 'desc')
+        .orderBy('p.id')
+        .limit(limit)
+        .execute();
+    },
+
+    /** Typo-tolerant fallback: trigram similarity over the Latin full name. */
+    searchByTrigram(tenantId: string, queryText: string, filters: PersonFilters, limit: number) {
+      let q = db.selectFrom('persons as p').select(hitColumns);
+      q = applyFilters(q, tenantId, filters);
+      return q
+        .select(sql<number>`similarity(p.search_text, ${queryText})`.as('similarity'))
+        .where(sql<boolean>`p.search_text % ${queryText}`)
+        .orderBy('similarity', 'desc')
+        .limit(limit)
+        .execute();
+    },
+
+    searchByPhone(tenantId: string, e164: string, filters: PersonFilters, limit: number) {
+      let q = db.selectFrom('persons as p').select(hitColumns).select(sql<number>`1`.as('similarity'));
+      q = applyFilters(q, tenantId, filters);
+      return q
+        .where(sql<boolean>`p.phones @> ${sql.val([e164])}::text[]`)
+        .limit(limit)
+        .execute();
+    },
+
+    searchByIdentifierHash(tenantId: string, hashes: string[], filters: PersonFilters, limit: number) {
+      let q = db
+        .selectFrom('persons as p')
+        .select(hitColumns)
+        .select(sql<number>`1`.as('similarity'))
+        .where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('person_identifiers as i')
+              .select('i.id')
+              .whereRef('i.tenant_id', '=', 'p.tenant_id')
+              .whereRef('i.person_id', '=', 'p.id')
+              .where('i.value_hash', 'in', hashes),
+          ),
+        );
+      q = applyFilters(q, tenantId, filters);
+      return q.limit(limit).execute();
+    },
+
+    searchByFilters(tenantId: string, filters: PersonFilters, limit: number) {
+      let q = db.selectFrom('persons as p').select(hitColumns).select(sql<number>`0`.as('similarity'));
+      q = applyFilters(q, tenantId, filters);
+      return q.orderBy('p.updated_at', 'desc').limit(limit).execute();
+    },
+
+    async householdSizes(tenantId: string, householdIds: string[]): Promise<Map<string, number>> {
+      if (householdIds.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('household_memberships')
+        .select(['household_id', sql<number>`count(*)`.as('n')])
+        .where('tenant_id', '=', tenantId)
+        .where('household_id', 'in', householdIds)
+        .where('valid_to', 'is', null)
+        .groupBy('household_id')
+        .execute();
+      return new Map(rows.map((r) => [r.household_id, Number(r.n)]));
+    },
+  };
+}
+
+export type PeopleRepository = ReturnType<typeof createPeopleRepository>;
+export type PersonHitRow = Pick<
+  PersonRow,
+  | 'id'
+  | 'family_name'
+  | 'given_name'
+  | 'patronymic'
+  | 'family_name_latin'
+  | 'given_name_latin'
+  | 'patronymic_latin'
+  | 'birth_date'
+  | 'sex'
+  | 'current_pcode'
+  | 'household_id'
+  | 'search_keys'
+> & { similarity: number };

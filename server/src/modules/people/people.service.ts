@@ -1,0 +1,410 @@
+import type {
+  CreatePersonBody,
+  createPersonBody,
+  IdentifierType,
+  PersonHit,
+  personSearchQuery,
+  updatePersonBody,
+  WashingtonGroup,
+} from '@oselia/contracts';
+import { transliterateKmu2010 } from '@oselia/matching';
+import type { z } from 'zod';
+import type { Database } from '../../db/database.ts';
+import type { PersonRow } from '../../db/schema.ts';
+import { AppError, notFound } from '../../shared/app-error.ts';
+import type { Crypto } from '../../shared/crypto.ts';
+import { uuidv7 } from '../../shared/ids.ts';
+import { type Actor, assertCan, can } from '../access/access.policy.ts';
+import type { AuditService } from '../access/audit.service.ts';
+import type { PlacesService } from '../places/places.service.ts';
+import { personForAudit, toPerson } from './people.mapper.ts';
+import { createPeopleRepository, type PersonFilters, type PersonHitRow } from './people.repository.ts';
+import { hasDisability, maskIdentifier, normaliseUkrainianPhone } from './people.rules.ts';
+import {
+  personSearchKeys,
+  queryNameWords,
+  queryWordKeys,
+  rankNameMatch,
+  searchText,
+} from './people.search.ts';
+import { canonicalIdentifiers, checkDates, FieldProblems, normalisePhones } from './people.validation.ts';
+
+export type NewPerson = z.output<typeof createPersonBody>;
+export type PersonPatch = z.output<typeof updatePersonBody>;
+type SearchQuery = z.output<typeof personSearchQuery>;
+
+export interface PeopleDeps {
+  crypto: Crypto;
+  audit: AuditService;
+  places: Pick<PlacesService, 'isKnownPlace'>;
+}
+
+const identifierPurpose = (type: IdentifierType) => `identifier:${type}`;
+
+export type ConsentInput = NewPerson['consents'][number];
+
+/** A consent record as the ledger of consent keeps it: who recorded it, when, how. */
+export function consentRow(actor: Actor, personId: string, c: ConsentInput) {
+  return {
+    tenant_id: actor.tenantId,
+    id: uuidv7(),
+    person_id: personId,
+    purpose: c.purpose,
+    status: c.status,
+    method: c.method,
+    organisation_id: c.organisationId,
+    note: c.note,
+    recorded_by: actor.userId,
+    recorded_by_label: actor.label,
+  };
+}
+
+/** A person's scope facts, for the policy checks. */
+export const scopeOf = (p: Pick<PersonRow, 'registered_by_org' | 'current_pcode'>) => ({
+  organisationId: p.registered_by_org,
+  oblastPcode: p.current_pcode,
+});
+
+export function createPeopleService(db: Database, deps: PeopleDeps) {
+  const repo = createPeopleRepository(db);
+
+  async function checkPlaces(
+    problems: FieldProblems,
+    values: Partial<Record<'originPcode' | 'currentPcode', string | null>>,
+  ) {
+    for (const field of ['originPcode', 'currentPcode'] as const) {
+      const code = values[field];
+      if (code && !(await deps.places.isKnownPlace(code))) problems.add(field, `unknown P-code ${code}`);
+    }
+  }
+
+  function nameColumns(p: { familyName: string; givenName: string; patronymic: string | null }) {
+    return {
+      family_name: p.familyName,
+      given_name: p.givenName,
+      patronymic: p.patronymic,
+      family_name_latin: transliterateKmu2010(p.familyName),
+      given_name_latin: transliterateKmu2010(p.givenName),
+      patronymic_latin: p.patronymic === null ? null : transliterateKmu2010(p.patronymic),
+      search_keys: personSearchKeys(p),
+      search_text: searchText(p),
+    };
+  }
+
+  /** Checks a new person; returns the row to insert and the identifiers to store. */
+  async function preparePerson(actor: Actor, input: NewPerson, prefix = '') {
+    const problems = new FieldProblems();
+    checkDates(problems, input);
+    const phones = normalisePhones(problems, input.phones);
+    await checkPlaces(problems, input);
+    const ids = canonicalIdentifiers(problems, input.identifiers);
+    problems.throwIfAny(prefix);
+    const id = uuidv7();
+    const row = {
+      tenant_id: actor.tenantId,
+      id,
+      ...nameColumns(input),
+      birth_date: input.birthDate,
+      birth_date_precision: input.birthDatePrecision,
+      sex: input.sex,
+      phones,
+      population_group: input.populationGroup,
+      origin_pcode: input.originPcode,
+      current_pcode: input.currentPcode,
+      displacement_date: input.displacementDate,
+      washington_group: input.washingtonGroup ? JSON.stringify(input.washingtonGroup) : null,
+      disability: hasDisability(input.washingtonGroup),
+      vulnerabilities: [...new Set(input.vulnerabilities)],
+      household_id: null as string | null,
+      relationship_to_head: null as string | null,
+      registered_by_org: actor.organisationId,
+      created_by: actor.userId,
+      updated_by: actor.userId,
+    };
+    const identifiers = ids.map((i) => ({
+      tenant_id: actor.tenantId,
+      id: uuidv7(),
+      person_id: id,
+      type: i.type,
+      value_encrypted: deps.crypto.encrypt(i.canonical),
+      value_hash: deps.crypto.keyedHash(i.canonical, identifierPurpose(i.type)),
+      masked: maskIdentifier(i.canonical),
+      created_by: actor.userId,
+    }));
+    const consents = input.consents.map((c) => consentRow(actor, id, c));
+    return { row, identifiers, consents };
+  }
+
+  async function loadPerson(
+    actor: Actor,
+    id: string,
+    action: 'people.read' | 'people.write' = 'people.read',
+  ) {
+    const row = await repo.findPerson(actor.tenantId, id);
+    if (!row) throw notFound('person');
+    assertCan(actor, action, scopeOf(row));
+    return row;
+  }
+
+  return {
+    preparePerson,
+
+    /** Inserts a prepared person inside the caller's transaction. */
+    async insertPreparedPerson(
+      trx: Database,
+      actor: Actor,
+      prepared: Awaited<ReturnType<typeof preparePerson>>,
+    ) {
+      const r = createPeopleRepository(trx);
+      const row = await r.insertPerson(prepared.row);
+      await r.insertIdentifiers(prepared.identifiers);
+      for (const c of prepared.consents) await r.insertConsent(c);
+      await deps.audit.recordAudit(
+        {
+          tenantId: actor.tenantId,
+          actor,
+          action: 'person.created',
+          entityType: 'person',
+          entityId: row.id,
+          after: personForAudit(row),
+          meta: { consents: prepared.consents.map((c) => `${c.purpose}:${c.status}`) },
+        },
+        trx,
+      );
+      return row;
+    },
+
+    async registerPerson(actor: Actor, input: NewPerson) {
+      const prepared = await preparePerson(actor, input);
+      const row = await db.transaction().execute((trx) => this.insertPreparedPerson(trx, actor, prepared));
+      return toPerson(row, await repo.listIdentifiers(actor.tenantId, row.id));
+    },
+
+    /** Opening a person's record is itself recorded in the audit log. */
+    async getPerson(actor: Actor, id: string) {
+      const row = await loadPerson(actor, id);
+      await deps.audit.recordRead({
+        tenantId: actor.tenantId,
+        actor,
+        entityType: 'person',
+        entityId: id,
+        action: 'person.read',
+      });
+      return toPerson(row, await repo.listIdentifiers(actor.tenantId, id));
+    },
+
+    async updatePerson(actor: Actor, id: string, patch: PersonPatch) {
+      const before = await loadPerson(actor, id, 'people.write');
+      const problems = new FieldProblems();
+      const merged = {
+        familyName: patch.familyName ?? before.family_name,
+        givenName: patch.givenName ?? before.given_name,
+        patronymic: patch.patronymic !== undefined ? patch.patronymic : before.patronymic,
+      };
+      checkDates(problems, {
+        birthDate: patch.birthDate !== undefined ? patch.birthDate : before.birth_date,
+        displacementDate:
+          patch.displacementDate !== undefined ? patch.displacementDate : before.displacement_date,
+      });
+      const phones = patch.phones === undefined ? undefined : normalisePhones(problems, patch.phones);
+      await checkPlaces(problems, patch);
+      problems.throwIfAny();
+      return db.transaction().execute(async (trx) => {
+        const r = createPeopleRepository(trx);
+        const after = await r.updatePerson(actor.tenantId, id, patch.version, {
+          ...nameColumns(merged),
+          ...(patch.birthDate !== undefined ? { birth_date: patch.birthDate } : {}),
+          ...(patch.birthDatePrecision !== undefined
+            ? { birth_date_precision: patch.birthDatePrecision }
+            : {}),
+          ...(patch.sex !== undefined ? { sex: patch.sex } : {}),
+          ...(phones !== undefined ? { phones } : {}),
+          ...(patch.populationGroup !== undefined ? { population_group: patch.populationGroup } : {}),
+          ...(patch.originPcode !== undefined ? { origin_pcode: patch.originPcode } : {}),
+          ...(patch.currentPcode !== undefined ? { current_pcode: patch.currentPcode } : {}),
+          ...(patch.displacementDate !== undefined ? { displacement_date: patch.displacementDate } : {}),
+          ...(patch.washingtonGroup !== undefined
+            ? {
+                washington_group: patch.washingtonGroup ? JSON.stringify(patch.washingtonGroup) : null,
+                disability: hasDisability(patch.washingtonGroup as WashingtonGroup | null),
+              }
+            : {}),
+          ...(patch.vulnerabilities !== undefined
+            ? { vulnerabilities: [...new Set(patch.vulnerabilities)] }
+            : {}),
+          updated_by: actor.userId,
+        });
+        if (!after) {
+          const current = (await r.findPerson(actor.tenantId, id))!;
+          throw new AppError(
+            'VERSION_CONFLICT',
+            'someone else saved this person meanwhile: compare and apply your changes again',
+            {
+              current: toPerson(current, await r.listIdentifiers(actor.tenantId, id)),
+            },
+          );
+        }
+        await deps.audit.recordAudit(
+          {
+            tenantId: actor.tenantId,
+            actor,
+            action: 'person.updated',
+            entityType: 'person',
+            entityId: id,
+            before: personForAudit(before),
+            after: personForAudit(after),
+          },
+          trx,
+        );
+        return toPerson(after, await r.listIdentifiers(actor.tenantId, id));
+      });
+    },
+
+    async addIdentifier(actor: Actor, personId: string, input: { type: IdentifierType; value: string }) {
+      await loadPerson(actor, personId, 'people.write');
+      const problems = new FieldProblems();
+      const [id] = canonicalIdentifiers(problems, [input]);
+      problems.throwIfAny();
+      const row = {
+        tenant_id: actor.tenantId,
+        id: uuidv7(),
+        person_id: personId,
+        type: id!.type,
+        value_encrypted: deps.crypto.encrypt(id!.canonical),
+        value_hash: deps.crypto.keyedHash(id!.canonical, identifierPurpose(id!.type)),
+        masked: maskIdentifier(id!.canonical),
+        created_by: actor.userId,
+      };
+      await db.transaction().execute(async (trx) => {
+        await createPeopleRepository(trx).insertIdentifiers([row]);
+        await deps.audit.recordAudit(
+          {
+            tenantId: actor.tenantId,
+            actor,
+            action: 'person.identifier_added',
+            entityType: 'person',
+            entityId: personId,
+            meta: { type: row.type, masked: row.masked },
+          },
+          trx,
+        );
+      });
+      return toPerson(
+        (await repo.findPerson(actor.tenantId, personId))!,
+        await repo.listIdentifiers(actor.tenantId, personId),
+      );
+    },
+
+    /** Shows an identifier in full; only some roles may, and every reveal is logged. */
+    async revealIdentifier(actor: Actor, personId: string, identifierId: string) {
+      const person = await loadPerson(actor, personId);
+      assertCan(actor, 'people.identifiers.reveal', scopeOf(person));
+      const row = await repo.findIdentifier(actor.tenantId, personId, identifierId);
+      if (!row) throw notFound('identifier');
+      await deps.audit.recordAudit({
+        tenantId: actor.tenantId,
+        actor,
+        action: 'person.identifier_revealed',
+        entityType: 'person',
+        entityId: personId,
+        meta: { identifierId, type: row.type },
+      });
+      return {
+        id: row.id,
+        type: row.type,
+        masked: row.masked,
+        createdAt: new Date(row.created_at).toISOString(),
+        value: deps.crypto.decrypt(row.value_encrypted),
+      };
+    },
+
+    /**
+     * One box: a phone number, an identifier (exact, through its keyed hash) or names in any
+     * script and common spelling; ranked, and limited to what the user may see.
+     */
+    async searchPeople(actor: Actor, query: SearchQuery): Promise<{ items: PersonHit[] }> {
+      const filters: PersonFilters = {
+        ...(query.oblast ? { oblast: query.oblast } : {}),
+        ...(query.populationGroup ? { populationGroup: query.populationGroup } : {}),
+        ...(query.vulnerability ? { vulnerability: query.vulnerability } : {}),
+        ...(query.disability ? { disability: query.disability === 'true' } : {}),
+        ...(query.minHouseholdSize ? { minHouseholdSize: query.minHouseholdSize } : {}),
+        ...(can(actor, 'people.read', { organisationId: null })
+          ? {}
+          : { organisationId: actor.organisationId }),
+        oblastScope: actor.oblastScope,
+      };
+      const q = (query.q ?? '').trim();
+      const limit = query.limit;
+      let rows: PersonHitRow[] = [];
+      let matchedOn: PersonHit['matchedOn'] = 'filters';
+      const phoneE164 =
+        /\d{6,}/.test(q.replace(/\D/g, '')) && !/\p{L}/u.test(q) ? normaliseUkrainianPhone(q) : null;
+      if (q === '') {
+        rows = await repo.searchByFilters(actor.tenantId, filters, limit);
+      } else if (phoneE164) {
+        rows = await repo.searchByPhone(actor.tenantId, phoneE164, filters, limit);
+        matchedOn = 'phone';
+      }
+      if (q !== '' && rows.length === 0 && /\d/.test(q)) {
+        const types: IdentifierType[] = ['tax_number', 'passport', 'idp_certificate', 'birth_certificate'];
+        const hashes = types.map((t) => {
+          const canonical = q
+            .normalize('NFC')
+            .toUpperCase()
+            .replace(/[\s\-–]/g, '');
+          return deps.crypto.keyedHash(
+            t === 'tax_number' ? canonical.replace(/\D/g, '') : canonical,
+            identifierPurpose(t),
+          );
+        });
+        rows = await repo.searchByIdentifierHash(actor.tenantId, hashes, filters, limit);
+        matchedOn = 'identifier';
+      }
+      const nameWords = queryNameWords(q);
+      if (rows.length === 0 && nameWords.length > 0) {
+        matchedOn = 'name';
+        const text = transliterateKmu2010(nameWords.join(' ')).toLowerCase();
+        rows = await repo.searchByNameKeys(
+          actor.tenantId,
+          nameWords.map(queryWordKeys),
+          filters,
+          text,
+          Math.max(limit * 5, 100),
+        );
+        if (rows.length < limit) {
+          const seen = new Set(rows.map((r) => r.id));
+          const fuzzy = await repo.searchByTrigram(actor.tenantId, text, filters, limit);
+          rows = [...rows, ...fuzzy.filter((r) => !seen.has(r.id))];
+        }
+      }
+      const sizes = await repo.householdSizes(actor.tenantId, [
+        ...new Set(rows.map((r) => r.household_id).filter((h): h is string => !!h)),
+      ]);
+      const hits = rows.map((r) => ({
+        id: r.id,
+        familyName: r.family_name,
+        givenName: r.given_name,
+        patronymic: r.patronymic,
+        birthDate: r.birth_date,
+        sex: r.sex,
+        currentPcode: r.current_pcode,
+        householdSize: r.household_id ? (sizes.get(r.household_id) ?? null) : null,
+        score:
+          matchedOn === 'name'
+            ? rankNameMatch(nameWords, {
+                familyName: r.family_name,
+                givenName: r.given_name,
+                patronymic: r.patronymic,
+              })
+            : 1,
+        matchedOn,
+      }));
+      hits.sort((a, b) => b.score - a.score);
+      return { items: hits.slice(0, limit) };
+    },
+  };
+}
+
+export type PeopleService = ReturnType<typeof createPeopleService>;
+export type { CreatePersonBody };
