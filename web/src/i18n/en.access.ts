@@ -192,6 +192,8 @@ export const accessEn: typeof accessUk = {
     resetPassword: 'Create a password reset link',
     resetLinkOnce: 'Send this link to the user. It is shown only once; it works until {{until}}.',
     resetLinkLabel: 'Password reset link',
+    confirmResetPassword:
+      'The current password of {{email}} stops working at once and all its sessions end. The user chooses a new password with the link.',
     resetTotp: 'Reset two-factor sign-in',
     totpReset: 'Two-factor sign-in is reset. The user will set it up again.',
     confirmDeactivate: 'Deactivate the account {{email}}? All its sessions will end.',

@@ -16,7 +16,7 @@ export function AccountMenu({ session }: { session: CurrentSession }) {
   const name = session.user.displayName;
   const active = session.state === 'active';
   return (
-    <Menu position="bottom-end" withinPortal shadow="md" width={240}>
+    <Menu position="bottom-end" withinPortal shadow="md" width={240} withInitialFocusPlaceholder={false}>
       <Menu.Target>
         <Button
           variant="subtle"

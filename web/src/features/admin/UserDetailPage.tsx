@@ -203,9 +203,12 @@ function UserActions({ user }: { user: User }) {
           />
         )}
         {user.status !== 'deactivated' && (
-          <Button variant="outline" onClick={() => reset.mutate()} loading={reset.isPending}>
-            {t('admin.resetPassword')}
-          </Button>
+          <ConfirmButton
+            label={t('admin.resetPassword')}
+            question={t('admin.confirmResetPassword', { email: user.email })}
+            onConfirm={() => reset.mutate()}
+            loading={reset.isPending}
+          />
         )}
         {reset.data && (
           <Stack gap="xs" w="100%">
