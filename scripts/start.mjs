@@ -1,5 +1,5 @@
 // `npm start`: builds the web app once if it is missing, then runs the server.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,9 +16,7 @@ if (!fs.existsSync(webIndex)) {
   }
 }
 
-const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/src/main.ts')], {
-  cwd: root,
-  stdio: 'inherit',
-});
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+// Run the server in this process (one Node start-up, not two): tsx compiles TypeScript on the fly.
+const { register } = await import('tsx/esm/api');
+register();
+await import(path.join(root, 'server/src/main.ts'));
