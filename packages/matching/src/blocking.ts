@@ -180,10 +180,10 @@ export const DEFAULT_RULES: readonly BlockingRule[] = [
     secondary: (d, i) => d.fam[i]!,
   },
   {
-    name: 'surname+given (records without birth date or patronymic)',
+    name: 'surname+given (records without birth date)',
     key: (d, i) => (d.fam[i]! < 0 || d.given[i]! < 0 ? -1 : hashInts(9, d.fam[i]!, d.given[i]!)),
     secondary: (d, i) => d.dob[i]!,
-    only: (d, i) => d.dob[i] === 0 || d.patr[i]! < 0,
+    only: (d, i) => d.dob[i] === 0,
   },
   {
     name: 'surname3+given2+birth_month',
@@ -221,12 +221,12 @@ export const DEFAULT_RULES: readonly BlockingRule[] = [
   },
 ];
 
-class PairBuffer {
-  data = new Float64Array(1 << 16);
+class IntBuffer {
+  data = new Int32Array(1 << 16);
   length = 0;
   push(v: number): void {
     if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
+      const next = new Int32Array(this.data.length * 2);
       next.set(this.data);
       this.data = next;
     }
@@ -234,49 +234,100 @@ class PairBuffer {
   }
 }
 
-/** Sorted record indices grouped by the key of one rule: packed key·2^idxBits + index. */
-export function sortedKeys(
-  d: Dataset,
-  rule: BlockingRule,
-  aux: BlockingAux,
-): { keys: Float64Array; shift: number } {
-  const idxBits = Math.max(1, Math.ceil(Math.log2(d.n + 1)));
-  const shift = 2 ** idxBits;
-  const keyMod = 2 ** (53 - idxBits);
-  const tmp = new Float64Array(d.n);
+/** Stable counting sort of (primary, payload) by primary in [0, range); returns the permutation applied. */
+function countingOrder(
+  primary: Int32Array,
+  len: number,
+  range: number,
+  order: Int32Array | undefined,
+): Int32Array {
+  const count = new Int32Array(range + 1);
+  for (let k = 0; k < len; k++) count[primary[order ? order[k]! : k]! + 1]!++;
+  for (let r = 0; r < range; r++) count[r + 1]! += count[r]!;
+  const out = new Int32Array(len);
+  for (let k = 0; k < len; k++) {
+    const src = order ? order[k]! : k;
+    out[count[primary[src]!]!++] = src;
+  }
+  return out;
+}
+
+/** Radix sort (two 16-bit passes) of 32-bit keys, carrying record indices. */
+function sortKeys(keys: Uint32Array, idx: Int32Array): void {
+  const len = keys.length;
+  const k2 = new Uint32Array(len);
+  const i2 = new Int32Array(len);
+  const count = new Int32Array(65537);
+  for (let pass = 0; pass < 2; pass++) {
+    const shift = pass * 16;
+    const [srcK, srcI, dstK, dstI] = pass === 0 ? [keys, idx, k2, i2] : [k2, i2, keys, idx];
+    count.fill(0);
+    for (let k = 0; k < len; k++) count[((srcK[k]! >>> shift) & 0xffff) + 1]!++;
+    for (let r = 0; r < 65536; r++) count[r + 1]! += count[r]!;
+    for (let k = 0; k < len; k++) {
+      const b = (srcK[k]! >>> shift) & 0xffff;
+      const pos = count[b]!++;
+      dstK[pos] = srcK[k]!;
+      dstI[pos] = srcI[k]!;
+    }
+  }
+}
+
+/** Records having a key under one rule, sorted by key (32-bit hashes). */
+export interface SortedKeys {
+  keys: Uint32Array;
+  idx: Int32Array;
+}
+
+export function sortedKeys(d: DatasetColumns, rule: BlockingRule, aux: BlockingAux): SortedKeys {
+  const tk = new Uint32Array(d.n);
+  const ti = new Int32Array(d.n);
   let len = 0;
   for (let i = 0; i < d.n; i++) {
     const k = rule.key(d, i, aux);
     if (k < 0) continue;
-    tmp[len++] = (k % keyMod) * shift + i;
+    tk[len] = k >>> 0;
+    ti[len++] = i;
   }
-  const keys = tmp.slice(0, len).sort();
-  return { keys, shift };
+  const keys = tk.slice(0, len);
+  const idx = ti.slice(0, len);
+  sortKeys(keys, idx);
+  return { keys, idx };
 }
 
 export function generateCandidatePairs(d: Dataset, opts: BlockingOptions = {}): CandidatePairs {
   const rules = opts.rules ?? DEFAULT_RULES;
-  const maxBlock = opts.maxBlockSize ?? 40;
+  const maxBlock = opts.maxBlockSize ?? 25;
   const window = opts.window ?? 6;
   const aux = blockingAux(d);
   const n = d.n;
-  const buf = new PairBuffer();
+  const lo = new IntBuffer();
+  const hi = new IntBuffer();
+  const push = (i: number, j: number) => {
+    if (i < j) {
+      lo.push(i);
+      hi.push(j);
+    } else {
+      lo.push(j);
+      hi.push(i);
+    }
+  };
   const stats: RuleStats[] = [];
   const members: number[] = [];
   for (const rule of rules) {
     const st: RuleStats = { rule: rule.name, blocks: 0, pairs: 0, oversizedBlocks: 0, largestBlock: 0 };
-    const { keys, shift } = sortedKeys(d, rule, aux);
+    const { keys, idx } = sortedKeys(d, rule, aux);
     let start = 0;
     while (start < keys.length) {
-      const key = Math.floor(keys[start]! / shift);
+      const key = keys[start]!;
       let end = start + 1;
-      while (end < keys.length && Math.floor(keys[end]! / shift) === key) end++;
+      while (end < keys.length && keys[end] === key) end++;
       const size = end - start;
       if (size > 1) {
         st.blocks++;
         if (size > st.largestBlock) st.largestBlock = size;
         members.length = 0;
-        for (let k = start; k < end; k++) members.push(keys[k]! - key * shift);
+        for (let k = start; k < end; k++) members.push(idx[k]!);
         if (rule.only) {
           // pair the records the rule is for with the others (nearest ones in oversized blocks)
           if (size > maxBlock) {
@@ -293,7 +344,7 @@ export function generateCandidatePairs(d: Dataset, opts: BlockingOptions = {}): 
               if (b === a) continue;
               const j = members[b]!;
               if (rule.only(d, j) && b < a && a - b <= reach) continue; // made from the other side
-              buf.push(i < j ? i * n + j : j * n + i);
+              push(i, j);
               st.pairs++;
             }
           }
@@ -302,7 +353,7 @@ export function generateCandidatePairs(d: Dataset, opts: BlockingOptions = {}): 
             const i = members[a]!;
             for (let b = a + 1; b < size; b++) {
               const j = members[b]!;
-              buf.push(i < j ? i * n + j : j * n + i);
+              push(i, j);
             }
           }
           st.pairs += (size * (size - 1)) / 2;
@@ -314,7 +365,7 @@ export function generateCandidatePairs(d: Dataset, opts: BlockingOptions = {}): 
             const lim = Math.min(size, a + 1 + window);
             for (let b = a + 1; b < lim; b++) {
               const j = members[b]!;
-              buf.push(i < j ? i * n + j : j * n + i);
+              push(i, j);
               st.pairs++;
             }
           }
@@ -324,19 +375,36 @@ export function generateCandidatePairs(d: Dataset, opts: BlockingOptions = {}): 
     }
     stats.push(st);
   }
-  const all = buf.data.subarray(0, buf.length).sort();
+  // sort pairs by (lower, higher) with two stable counting sorts, then drop repeats
+  const m = lo.length;
+  const byHi = countingOrder(hi.data, m, n, undefined);
+  const order = countingOrder(lo.data, m, n, byHi);
   let unique = 0;
-  for (let k = 0; k < all.length; k++) if (k === 0 || all[k] !== all[k - 1]) unique++;
+  let pi = -1;
+  let pj = -1;
+  for (let k = 0; k < m; k++) {
+    const s0 = order[k]!;
+    const i = lo.data[s0]!;
+    const j = hi.data[s0]!;
+    if (i !== pi || j !== pj) unique++;
+    pi = i;
+    pj = j;
+  }
   const left = new Int32Array(new SharedArrayBuffer(unique * 4));
   const right = new Int32Array(new SharedArrayBuffer(unique * 4));
   let u = 0;
-  for (let k = 0; k < all.length; k++) {
-    if (k > 0 && all[k] === all[k - 1]) continue;
-    const v = all[k]!;
-    const i = Math.floor(v / n);
+  pi = -1;
+  pj = -1;
+  for (let k = 0; k < m; k++) {
+    const s0 = order[k]!;
+    const i = lo.data[s0]!;
+    const j = hi.data[s0]!;
+    if (i === pi && j === pj) continue;
     left[u] = i;
-    right[u] = v - i * n;
+    right[u] = j;
     u++;
+    pi = i;
+    pj = j;
   }
-  return { left, right, stats, generated: buf.length };
+  return { left, right, stats, generated: m };
 }

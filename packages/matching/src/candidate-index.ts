@@ -13,6 +13,7 @@ import {
   blockingAux,
   DEFAULT_RULES,
   generateCandidatePairs,
+  type SortedKeys,
   setAuxSlots,
   sortedKeys,
 } from './blocking.ts';
@@ -54,7 +55,7 @@ export interface FindOptions {
 }
 
 export class CandidateIndex {
-  private readonly keys: Array<{ keys: Float64Array; shift: number }>;
+  private readonly keys: SortedKeys[];
   private readonly aux: BlockingAux;
   private readonly scorer: PairScorer;
   private readonly famTf: Float32Array;
@@ -153,15 +154,13 @@ export class CandidateIndex {
     this.rules.forEach((rule, r) => {
       const k = rule.key(q, 0, this.aux);
       if (k < 0) return;
-      const { keys, shift } = this.keys[r]!;
-      const keyMod = 2 ** 53 / shift;
-      const lo = (k % keyMod) * shift;
-      let a = lowerBound(keys, lo);
-      const end = lowerBound(keys, lo + shift);
+      const { keys, idx } = this.keys[r]!;
+      const key = k >>> 0;
+      let a = lowerBound(keys, key);
       const queryOnly = rule.only?.(q, 0) ?? true;
       members.length = 0;
-      for (; a < end; a++) {
-        const i = keys[a]! - lo;
+      for (; a < keys.length && keys[a] === key; a++) {
+        const i = idx[a]!;
         if (!queryOnly && !rule.only!(d, i)) continue;
         members.push(i);
       }
@@ -198,7 +197,7 @@ export class CandidateIndex {
   }
 }
 
-function lowerBound(a: Float64Array, v: number): number {
+function lowerBound(a: Uint32Array, v: number): number {
   let lo = 0;
   let hi = a.length;
   while (lo < hi) {

@@ -124,7 +124,7 @@ const NON_MATCH_PRIORS: readonly ClassPrior[] = [
 /** Share of true duplicates whose given names are wholly different (fixed, see fitModel). */
 const MATCH_GIVEN_DIFFERENT = 0.003;
 
-export const DEFAULT_LINK_THRESHOLD = 5;
+export const DEFAULT_LINK_THRESHOLD = 4.5;
 export const DEFAULT_REVIEW_THRESHOLD = 2.5;
 
 export function defaultModel(): MatchModel {
