@@ -1,5 +1,6 @@
-import type { Role } from '@oselia/contracts';
+import { createHouseholdBody, type Role } from '@oselia/contracts';
 import type { Services } from '../../services.ts';
+import type { Actor } from '../access/access.policy.ts';
 import { systemActor } from '../access/users.service.ts';
 
 /** Fictional organisations for the demo; names are ours, not real bodies'. */
@@ -19,7 +20,10 @@ const DEMO_ORGANISATIONS = [
 ] as const;
 
 /** Makes the demo data present; running it twice changes nothing. */
-export async function seedDemo(services: Pick<Services, 'organisations' | 'users'>, tenantId: string) {
+export async function seedDemo(
+  services: Pick<Services, 'organisations' | 'users' | 'people' | 'households'>,
+  tenantId: string,
+) {
   const organisations: Record<string, string> = {};
   for (const org of DEMO_ORGANISATIONS) {
     organisations[org.nameEn] = await services.organisations.ensureOrganisation(tenantId, org);
@@ -41,7 +45,167 @@ export async function seedDemo(services: Pick<Services, 'organisations' | 'users
       users++;
     }
   }
-  return { organisations: Object.keys(organisations).length, usersCreated: users, users: DEMO_USERS.length };
+  const households = await seedDemoHouseholds(services, tenantId, organisations[MISSION]!);
+  return {
+    organisations: Object.keys(organisations).length,
+    usersCreated: users,
+    users: DEMO_USERS.length,
+    households,
+  };
+}
+
+/**
+ * Three fictional displaced families, so the registry is not empty in a demo. Names, places and
+ * stories are invented; numbers are not real documents.
+ */
+async function seedDemoHouseholds(
+  services: Pick<Services, 'people' | 'households'>,
+  tenantId: string,
+  missionId: string,
+) {
+  const actor: Actor = {
+    userId: null as unknown as string,
+    tenantId,
+    organisationId: missionId,
+    roles: ['admin'],
+    projectScope: null,
+    oblastScope: null,
+    label: 'demo seed',
+  };
+  const marker = await services.people.searchPeople(actor, { q: 'Ткачук Оксана', limit: 1 });
+  if (marker.items.length > 0) return 0;
+  const given = [{ purpose: 'assistance', status: 'given', method: 'signed' }];
+  const families = [
+    {
+      address: 'Львів, вул. Городоцька (орендована квартира)',
+      currentPcode: 'UA4606025',
+      members: [
+        {
+          relationship: 'head',
+          person: {
+            familyName: 'Бондаренко',
+            givenName: 'Ірина',
+            patronymic: 'Василівна',
+            birthDate: '1987-04-12',
+            sex: 'F',
+            populationGroup: 'idp',
+            originPcode: 'UA1202001',
+            displacementDate: '2022-04-03',
+            phones: ['+380 67 000 11 22'],
+            vulnerabilities: ['single_headed_household', 'lost_livelihood'],
+            consents: given,
+          },
+        },
+        {
+          relationship: 'child',
+          person: {
+            familyName: 'Бондаренко',
+            givenName: 'Дмитро',
+            patronymic: 'Олегович',
+            birthDate: '2013-09-01',
+            sex: 'M',
+            populationGroup: 'idp',
+            originPcode: 'UA1202001',
+            consents: given,
+          },
+        },
+      ],
+    },
+    {
+      address: 'Первомайськ, гуртожиток коледжу',
+      currentPcode: 'UA4808013',
+      members: [
+        {
+          relationship: 'head',
+          person: {
+            familyName: 'Мельник',
+            givenName: 'Андрій',
+            patronymic: 'Сергійович',
+            birthDate: '2005-02-20',
+            sex: 'M',
+            populationGroup: 'idp',
+            originPcode: 'UA6510015',
+            displacementDate: '2022-11-15',
+            phones: ['+380 50 000 33 44'],
+            consents: given,
+          },
+        },
+        {
+          relationship: 'grandparent',
+          person: {
+            familyName: 'Мельник',
+            givenName: 'Галина',
+            patronymic: 'Петрівна',
+            birthDate: '1949-06-30',
+            sex: 'F',
+            populationGroup: 'idp',
+            originPcode: 'UA6510015',
+            washingtonGroup: {
+              seeing: 'some_difficulty',
+              hearing: 'no_difficulty',
+              walking: 'a_lot_of_difficulty',
+              cognition: 'no_difficulty',
+              selfCare: 'some_difficulty',
+              communication: 'no_difficulty',
+            },
+            vulnerabilities: ['chronic_illness'],
+            consents: given,
+          },
+        },
+      ],
+    },
+    {
+      address: 'Вінниця, вул. Пирогова',
+      currentPcode: 'UA0502003',
+      members: [
+        {
+          relationship: 'head',
+          person: {
+            familyName: 'Ткачук',
+            givenName: 'Оксана',
+            patronymic: 'Миколаївна',
+            birthDate: '1979-11-08',
+            sex: 'F',
+            populationGroup: 'idp',
+            originPcode: 'UA1402009',
+            displacementDate: '2022-05-20',
+            phones: ['+380 63 000 55 66'],
+            consents: given,
+          },
+        },
+        {
+          relationship: 'spouse',
+          person: {
+            familyName: 'Ткачук',
+            givenName: 'Віктор',
+            patronymic: 'Іванович',
+            birthDate: '1976-03-17',
+            sex: 'M',
+            populationGroup: 'idp',
+            originPcode: 'UA1402009',
+            vulnerabilities: ['veteran_or_family'],
+            consents: given,
+          },
+        },
+        {
+          relationship: 'child',
+          person: {
+            familyName: 'Ткачук',
+            givenName: 'Софія',
+            patronymic: 'Вікторівна',
+            birthDate: '2009-12-24',
+            sex: 'F',
+            populationGroup: 'idp',
+            originPcode: 'UA1402009',
+            consents: given,
+          },
+        },
+      ],
+    },
+  ];
+  for (const family of families)
+    await services.households.registerHousehold(actor, createHouseholdBody.parse(family));
+  return families.length;
 }
 
 const MISSION = 'Oselia mission in Ukraine';
