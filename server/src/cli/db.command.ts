@@ -38,7 +38,7 @@ export function registerDbCommands(program: Command) {
       await withRuntime(async ({ services, tenantId }) => {
         const result = await seedDemo(services, tenantId);
         console.log(
-          `demo data present: ${result.organisations} organisations, ${result.users} users (${result.usersCreated} new)`,
+          `demo data present: ${result.organisations} organisations, ${result.users} users (${result.usersCreated} new), ${result.households} new households`,
         );
       });
     });
