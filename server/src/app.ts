@@ -22,6 +22,7 @@ import { authRoutes } from './modules/access/auth.routes.ts';
 import { organisationsRoutes } from './modules/access/organisations.routes.ts';
 import { usersRoutes } from './modules/access/users.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { registerIdempotencyHooks } from './modules/idempotency/idempotency.hooks.ts';
 import { jobsRoutes } from './modules/jobs/jobs.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { placesRoutes } from './modules/places/places.routes.ts';
@@ -119,6 +120,7 @@ export async function buildApp(deps: AppDeps) {
   });
 
   registerAccessHooks(app, services.auth);
+  registerIdempotencyHooks(app, services.db);
 
   await app.register(fastifySwagger, {
     openapi: {

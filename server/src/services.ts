@@ -24,6 +24,8 @@ export function createServices(handle: DatabaseHandle, config: Config) {
   const audit = createAuditService(db);
   const people = createPeopleService(db, { crypto, audit, places });
   const services = {
+    /** For cross-cutting HTTP concerns (idempotency); modules use their own repositories. */
+    db,
     people,
     households: createHouseholdsService(db, { audit, people, places }),
     consent: createConsentService(db, { audit, places }),

@@ -7,6 +7,8 @@ export function createMigrator(db: Kysely<any>) {
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'oselia_migrations',
     migrationLockTableName: 'oselia_migrations_lock',
+    // Timestamped migrations from parallel branches may land out of order; each stands alone.
+    allowUnorderedMigrations: true,
   });
 }
 

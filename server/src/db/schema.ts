@@ -240,7 +240,18 @@ export interface AssistanceTable {
   created_by: string | null;
 }
 
+export interface IdempotencyKeysTable {
+  tenant_id: string;
+  owner: string;
+  key: string;
+  request_hash: string;
+  status_code: number | null;
+  response_body: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
+  idempotency_keys: IdempotencyKeysTable;
   households: HouseholdsTable;
   persons: PersonsTable;
   household_memberships: HouseholdMembershipsTable;
