@@ -1,10 +1,10 @@
-import { Anchor, AppShell, Burger, Group, NavLink as MantineNavLink, Text } from '@mantine/core';
+import { Anchor, AppShell, Box, Burger, Group, NavLink as MantineNavLink, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { mayOpen, useSession } from '../features/access/session.ts';
-import { UserMenu } from '../features/access/UserMenu.tsx';
+import { PhoneAccountLinks, UserMenu } from '../features/access/UserMenu.tsx';
 import { Loading } from '../ui/Loading.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { navItems } from './routes.tsx';
@@ -75,7 +75,10 @@ export function Layout() {
           </Group>
           <Group gap="xs" wrap="nowrap">
             <LanguageSwitch />
-            <UserMenu />
+            {/* On a phone the account links live in the menu drawer instead. */}
+            <Box visibleFrom="sm">
+              <UserMenu />
+            </Box>
           </Group>
         </Group>
       </AppShell.Header>
@@ -104,6 +107,7 @@ export function Layout() {
             fw={500}
           />
         ))}
+        {isMobile && <PhoneAccountLinks />}
       </AppShell.Navbar>
 
       <AppShell.Main id={MAIN_ID} tabIndex={-1}>
