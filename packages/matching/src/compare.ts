@@ -16,13 +16,19 @@ import type { DatasetColumns, RecordFeatures, StringTables } from './dataset.ts'
 export interface FieldSpec {
   readonly name: string;
   readonly levels: readonly string[];
+  /**
+   * Whether "missing" is a level the model learns rather than neutral evidence. Candidate pairs
+   * without a birth date come from name-only blocking, where namesakes abound: the absence itself
+   * changes the odds.
+   */
+  readonly missingIsLevel?: boolean;
 }
 
 export const FIELDS: readonly FieldSpec[] = [
   { name: 'family_name', levels: NAME_LEVELS },
   { name: 'given_name', levels: NAME_LEVELS },
   { name: 'patronymic', levels: PATRONYMIC_LEVELS },
-  { name: 'birth_date', levels: DATE_LEVELS },
+  { name: 'birth_date', levels: DATE_LEVELS, missingIsLevel: true },
   { name: 'phone', levels: EXACT_LEVELS },
   { name: 'tax_id', levels: EXACT_LEVELS },
   { name: 'sex', levels: EXACT_LEVELS },
@@ -39,6 +45,8 @@ export const F_SEX = 6;
 export const F_OBLAST = 7;
 
 export const RADIX: readonly number[] = FIELDS.map((f) => f.levels.length);
+/** Lowest level that carries evidence, per field (0 when missing is a learnt level). */
+export const FIRST_LEVEL: readonly number[] = FIELDS.map((f) => (f.missingIsLevel ? 0 : 1));
 export const PATTERN_COUNT = RADIX.reduce((a, b) => a * b, 1);
 
 export function encodePattern(levels: readonly number[]): number {

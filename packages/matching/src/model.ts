@@ -11,7 +11,15 @@
  * odds of match, plus term-frequency terms. Explanations split it exactly into per-field log2 Bayes
  * factors taken in field order (the factor of a field given the fields before it).
  */
-import { F_DOB, F_FAMILY, F_GIVEN, FIELDS, PATTERN_COUNT, patternLevelTable } from './compare.ts';
+import {
+  F_DOB,
+  F_FAMILY,
+  F_GIVEN,
+  FIELDS,
+  FIRST_LEVEL,
+  PATTERN_COUNT,
+  patternLevelTable,
+} from './compare.ts';
 
 export interface MatchModel {
   /** Share of matches among candidate pairs. */
@@ -38,7 +46,7 @@ const PRIOR_M: number[][] = [
   [0, 0.85, 0.07, 0.04, 0.04],
   [0, 0.88, 0.05, 0.03, 0.04],
   [0, 0.85, 0.07, 0.08],
-  [0, 0.85, 0.04, 0.04, 0.02, 0.045, 0.005],
+  [0.03, 0.85, 0.04, 0.04, 0.02, 0.045, 0.005],
   [0, 0.65, 0.35],
   [0, 0.97, 0.03],
   [0, 0.98, 0.02],
@@ -49,7 +57,7 @@ const PRIOR_U: number[][] = [
   [0, 0.3, 0.05, 0.05, 0.6],
   [0, 0.2, 0.05, 0.05, 0.7],
   [0, 0.2, 0.1, 0.7],
-  [0, 0.1, 0.002, 0.02, 0.01, 0.568, 0.3],
+  [0.05, 0.1, 0.002, 0.02, 0.01, 0.568, 0.3],
   [0, 0.15, 0.85],
   [0, 0.005, 0.995],
   [0, 0.55, 0.45],
@@ -79,7 +87,7 @@ const NON_MATCH_PRIORS: readonly ClassPrior[] = [
       [0, 0.8, 0.05, 0.03, 0.12],
       [0, 0.02, 0.01, 0.01, 0.96],
       [0, 0.4, 0.02, 0.58],
-      [0, 0.03, 0.001, 0.01, 0.005, 0.554, 0.4],
+      [0.04, 0.03, 0.001, 0.01, 0.005, 0.554, 0.4],
       [0, 0.7, 0.3],
       [0, 0.001, 0.999],
       [0, 0.5, 0.5],
@@ -95,7 +103,7 @@ const NON_MATCH_PRIORS: readonly ClassPrior[] = [
       [0, 0.75, 0.05, 0.05, 0.15],
       [0, 0.8, 0.05, 0.05, 0.1],
       [0, 0.3, 0.05, 0.65],
-      [0, 0.001, 0.0005, 0.005, 0.003, 0.6905, 0.3],
+      [0.1, 0.001, 0.0005, 0.005, 0.003, 0.6905, 0.3],
       [0, 0.01, 0.99],
       [0, 0.001, 0.999],
       [0, 0.9, 0.1],
@@ -110,7 +118,7 @@ const NON_MATCH_PRIORS: readonly ClassPrior[] = [
       [0, 0.003, 0.007, 0.02, 0.97],
       [0, 0.3, 0.05, 0.05, 0.6],
       [0, 0.1, 0.05, 0.85],
-      [0, 0.8, 0.01, 0.1, 0.05, 0.03, 0.01],
+      [0.0005, 0.8, 0.01, 0.1, 0.05, 0.03, 0.01],
       [0, 0.01, 0.99],
       [0, 0.001, 0.999],
       [0, 0.6, 0.4],
@@ -127,14 +135,23 @@ const MATCH_GIVEN_DIFFERENT = 0.003;
 export const DEFAULT_LINK_THRESHOLD = 4.5;
 export const DEFAULT_REVIEW_THRESHOLD = 2.5;
 
+/** Copy of per-field level distributions, each normalised over the levels that carry evidence. */
+function normalised(rows: number[][]): number[][] {
+  return rows.map((r, f) => {
+    const first = FIRST_LEVEL[f]!;
+    const sum = r.reduce((a, b, l) => (l < first ? a : a + b), 0);
+    return r.map((v, l) => (l < first ? 0 : v / sum));
+  });
+}
+
 export function defaultModel(): MatchModel {
   return {
     lambda: 0.25,
-    m: PRIOR_M.map((r) => [...r]),
-    u: PRIOR_U.map((r) => [...r]),
+    m: normalised(PRIOR_M),
+    u: normalised(PRIOR_U),
     nonMatch: NON_MATCH_PRIORS.map((c) => ({
       share: c.share,
-      theta: c.theta.map((r) => [...r]),
+      theta: normalised(c.theta),
       ...(c.kin ? { kin: true } : {}),
     })),
     linkThreshold: DEFAULT_LINK_THRESHOLD,
@@ -207,7 +224,7 @@ export function fitModel(hist: Float64Array, opts: FitOptions = {}): MatchModel 
         const th = theta[k]!;
         for (let f = 0; f < nf; f++) {
           const l = table[c * nf + f]!;
-          if (l !== 0) p *= th[f]![l]!;
+          if (l >= FIRST_LEVEL[f]!) p *= th[f]![l]!;
         }
         post[k] = p;
         z += p;
@@ -219,7 +236,7 @@ export function fitModel(hist: Float64Array, opts: FitOptions = {}): MatchModel 
         const ak = acc[k]!;
         for (let f = 0; f < nf; f++) {
           const l = table[c * nf + f]!;
-          if (l !== 0) ak[f]![l]! += w;
+          if (l >= FIRST_LEVEL[f]!) ak[f]![l]! += w;
         }
       }
     }
@@ -231,11 +248,17 @@ export function fitModel(hist: Float64Array, opts: FitOptions = {}): MatchModel 
       for (let f = 0; f < nf; f++) {
         const L = FIELDS[f]!.levels.length;
         let sum = 0;
-        for (let l = 1; l < L; l++) sum += acc[k]![f]![l]!;
+        const first = FIRST_LEVEL[f]!;
+        let priorSum = 0;
+        for (let l = first; l < L; l++) {
+          sum += acc[k]![f]![l]!;
+          priorSum += priors[k]![f]![l]!;
+        }
         const anchored = k > 0 && NON_MATCH_PRIORS[k - 1]!.anchored.includes(f);
         const strength = anchored ? Math.max(kappa, anchorStrength * total * pi[k]!) : kappa;
-        for (let l = 1; l < L; l++) {
-          const v = Math.max(1e-6, (acc[k]![f]![l]! + strength * priors[k]![f]![l]!) / (sum + strength));
+        for (let l = first; l < L; l++) {
+          const prior = priors[k]![f]![l]! / priorSum;
+          const v = Math.max(1e-6, (acc[k]![f]![l]! + strength * prior) / (sum + strength));
           delta = Math.max(delta, Math.abs(v - theta[k]![f]![l]!));
           theta[k]![f]![l] = v;
         }
@@ -252,7 +275,7 @@ export function fitModel(hist: Float64Array, opts: FitOptions = {}): MatchModel 
   const nonMatch = 1 - pi[0]!;
   for (let f = 0; f < nf; f++) {
     const L = FIELDS[f]!.levels.length;
-    for (let l = 1; l < L; l++) {
+    for (let l = FIRST_LEVEL[f]!; l < L; l++) {
       model.m[f]![l] = theta[0]![f]![l]!;
       let u = 0;
       for (let k = 1; k < K; k++) u += pi[k]! * theta[k]![f]![l]!;
@@ -272,7 +295,7 @@ export function fitModel(hist: Float64Array, opts: FitOptions = {}): MatchModel 
 /** Marginal per-field weights log2(m/u) (0 for missing): a summary, not the pair score. */
 export function fieldWeights(model: MatchModel): number[][] {
   return FIELDS.map((f, fi) =>
-    f.levels.map((_, l) => (l === 0 ? 0 : Math.log2(model.m[fi]![l]! / model.u[fi]![l]!))),
+    f.levels.map((_, l) => (l < FIRST_LEVEL[fi]! ? 0 : Math.log2(model.m[fi]![l]! / model.u[fi]![l]!))),
   );
 }
 
@@ -291,7 +314,7 @@ export function patternContributions(model: MatchModel, levels: readonly number[
   const out: number[] = [];
   for (let f = 0; f < FIELDS.length; f++) {
     const l = levels[f]!;
-    if (l === 0) {
+    if (l < FIRST_LEVEL[f]!) {
       out.push(0);
       continue;
     }
@@ -330,7 +353,7 @@ export function classLogs(
   const classes = model.nonMatch.map((c) => Math.log2((1 - model.lambda) * c.share));
   for (let f = 0; f < FIELDS.length; f++) {
     const l = levels[f]!;
-    if (l === 0) continue;
+    if (l < FIRST_LEVEL[f]!) continue;
     match += Math.log2(model.m[f]![l]!);
     model.nonMatch.forEach((c, k) => {
       classes[k]! += Math.log2(c.theta[f]![l]!);
