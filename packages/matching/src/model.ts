@@ -131,6 +131,8 @@ const NON_MATCH_PRIORS: readonly ClassPrior[] = [
 
 /** Share of true duplicates whose given names are wholly different (fixed, see fitModel). */
 const MATCH_GIVEN_DIFFERENT = 0.003;
+/** Share of true duplicates whose birth years are 12 or more years apart (fixed, see fitModel). */
+const MATCH_GENERATION_APART = 0.002;
 
 export const DEFAULT_LINK_THRESHOLD = 4.5;
 export const DEFAULT_REVIEW_THRESHOLD = 2.5;
@@ -270,6 +272,12 @@ export function fitModel(hist: Float64Array, opts: FitOptions = {}): MatchModel 
     const rest = mg.reduce((a, b, l) => (l === 0 || l === 4 ? a : a + b), 0);
     for (let l = 1; l < 4; l++) mg[l] = (mg[l]! / rest) * (1 - MATCH_GIVEN_DIFFERENT);
     mg[4] = MATCH_GIVEN_DIFFERENT;
+    // Likewise a duplicate whose birth years are a generation apart is confounded with a parent and a
+    // child of the same name.
+    const md = theta[0]![F_DOB]!;
+    const restD = md.reduce((a, b, l) => (l === 6 ? a : a + b), 0);
+    for (let l = 0; l < 6; l++) md[l] = (md[l]! / restD) * (1 - MATCH_GENERATION_APART);
+    md[6] = MATCH_GENERATION_APART;
     if (delta < 1e-6) break;
   }
   const nonMatch = 1 - pi[0]!;
