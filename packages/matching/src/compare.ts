@@ -12,6 +12,7 @@ import {
   patronymicLevel,
 } from './comparators.ts';
 import type { DatasetColumns, RecordFeatures, StringTables } from './dataset.ts';
+import { givenSkeletonVariants } from './normalize.ts';
 
 export interface FieldSpec {
   readonly name: string;
@@ -126,6 +127,19 @@ function cached(
 const famLevel = (x: string, y: string) => nameLevel(false, x, y);
 
 /**
+ * Given names: when only one is a listed name, the other (a misspelling) is compared with every
+ * spelling of the listed name's group, so "Niuolai" is close to Николай, hence to Микола.
+ */
+const givenLevel = (x: string, y: string) => {
+  let best = nameLevel(false, x, y);
+  const vx = givenSkeletonVariants(x);
+  const vy = givenSkeletonVariants(y);
+  if (vx && !vy) for (const v of vx) best = Math.min(best, nameLevel(false, v, y));
+  else if (vy && !vx) for (const v of vy) best = Math.min(best, nameLevel(false, x, v));
+  return best;
+};
+
+/**
  * Keys of names found in the dictionary of given names start with '#'. Two different dictionary names
  * (Олена and Олеся, Галина and Аліна) are different names, however similar their spelling: a typo
  * rarely turns one real name into another, while twins and siblings often carry such names.
@@ -165,7 +179,7 @@ export function comparePair(d: DatasetColumns, s: StringTables, i: number, j: nu
   if (ga >= 0 && gb >= 0) {
     if (ga === gb) lg = 1;
     else if (isKnown(s.givenKeyStr[ga]!) && isKnown(s.givenKeyStr[gb]!)) lg = 4;
-    else lg = cached(givenCache, s.givenSkelStr, d.givenSkel[i]!, d.givenSkel[j]!, famLevel);
+    else lg = cached(givenCache, s.givenSkelStr, d.givenSkel[i]!, d.givenSkel[j]!, givenLevel);
   }
   const pa = d.patr[i]!;
   const pb = d.patr[j]!;
@@ -229,7 +243,7 @@ export function compareFeatures(
         ? 1
         : isKnown(q.givenKey) && isKnown(s.givenKeyStr[gb]!)
           ? 4
-          : nameLevel(false, q.givenSkel, s.givenSkelStr[d.givenSkel[j]!]!);
+          : givenLevel(q.givenSkel, s.givenSkelStr[d.givenSkel[j]!]!);
   const pb = d.patr[j]!;
   const lp =
     qIds.patr === -1 || pb < 0

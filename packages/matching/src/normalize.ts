@@ -252,6 +252,7 @@ interface NameIndex {
   bySkeleton: Map<string, number>;
   byMaleStem: Map<string, number>;
   canonical: string[];
+  variants: string[][];
 }
 
 let nameIndex: NameIndex | undefined;
@@ -261,8 +262,10 @@ function getNameIndex(): NameIndex {
   const bySkeleton = new Map<string, number>();
   const byMaleStem = new Map<string, number>();
   const canonical: string[] = [];
+  const variants: string[][] = [];
   GIVEN_NAME_GROUPS.forEach((g, gi) => {
     canonical.push(g.forms[0]!);
+    variants.push([...new Set(g.forms.map(nameSkeleton))]);
     for (const form of g.forms) {
       const sk = nameSkeleton(form);
       if (!bySkeleton.has(sk)) bySkeleton.set(sk, gi);
@@ -273,7 +276,7 @@ function getNameIndex(): NameIndex {
       }
     }
   });
-  nameIndex = { bySkeleton, byMaleStem, canonical };
+  nameIndex = { bySkeleton, byMaleStem, canonical, variants };
   return nameIndex;
 }
 
@@ -282,6 +285,13 @@ export function canonicalGivenName(name: string): string | undefined {
   const idx = getNameIndex();
   const g = idx.bySkeleton.get(nameSkeleton(name));
   return g === undefined ? undefined : idx.canonical[g];
+}
+
+/** Skeletons of all the spellings in the group of a given-name skeleton, or undefined if not listed. */
+export function givenSkeletonVariants(skeleton: string): readonly string[] | undefined {
+  const idx = getNameIndex();
+  const g = idx.bySkeleton.get(skeleton);
+  return g === undefined ? undefined : idx.variants[g];
 }
 
 /**
