@@ -202,6 +202,14 @@ export const DEFAULT_RULES: readonly BlockingRule[] = [
     secondary: (d, i) => d.dob[i]!,
   },
   {
+    name: 'surname+given+birth day and month',
+    key: (d, i) =>
+      d.fam[i]! < 0 || d.given[i]! < 0 || d.dob[i] === 0
+        ? -1
+        : hashInts(13, d.fam[i]!, d.given[i]!, dm(d.dob[i]!)),
+    secondary: (d, i) => d.dob[i]!,
+  },
+  {
     name: 'names in either field+birth_date',
     key: (d, i, aux) => {
       if (d.fam[i]! < 0 || d.givenSkel[i]! < 0 || d.dob[i] === 0) return -1;

@@ -2,7 +2,8 @@
  * Equivalent spellings of common given names in Ukraine: the Ukrainian form first (it names the group),
  * then Russian forms and the odd Latin form whose phonetic skeleton differs from the Cyrillic ones.
  * Latin transliterations by the usual schemes need not be listed: they reduce to the same skeleton.
- * Deliberately absent: diminutives shared by both sexes (Саша, Женя, Валя), which would merge strangers.
+ * Common diminutives that point to one name only are listed (Юля, Оля, Вова, Коля); those shared by
+ * both sexes or by several names (Саша, Женя, Валя, Галя) are deliberately absent.
  */
 export interface GivenNameGroup {
   readonly sex: 'M' | 'F';
@@ -10,26 +11,26 @@ export interface GivenNameGroup {
 }
 
 const MALE = `
-Олександр Александр Alexander Aleksander Alexandr
-Олексій Алексей Alexey Alexei Aleksey
+Олександр Александр Alexander Aleksander Alexandr Сашко
+Олексій Алексей Alexey Alexei Aleksey Льоша Алёша
 Андрій Андрей
-Сергій Сергей
-Дмитро Дмитрий Дмитрій
-Володимир Владимир Wladimir
-Микола Николай Nicholas Nikolai
-Іван Иван Ioann
+Сергій Сергей Сергійко Серьожа Сережа
+Дмитро Дмитрий Дмитрій Дима
+Володимир Владимир Wladimir Вова Володя
+Микола Николай Nicholas Nikolai Коля
+Іван Иван Ioann Ваня Івась
 Василь Василий Vasily Wassili
 Віктор Виктор Victor
-Юрій Юрий Yury
-Михайло Михаил Michael Mikhael
-Петро Петр Пётр Peter Piotr
+Юрій Юрий Yury Юра
+Михайло Михаил Michael Mikhael Миша Михась
+Петро Петр Пётр Peter Piotr Петя
 Павло Павел Paul Pawel
 Олег Oleg
 Ігор Игорь
 Богдан
 Роман
 Віталій Виталий
-Анатолій Анатолий
+Анатолій Анатолий Толя
 Валерій Валерий
 Вадим
 Максим
@@ -112,17 +113,17 @@ const MALE = `
 const FEMALE = `
 Олена Елена Helen Helena Jelena
 Ганна Анна Anne
-Наталія Наталья Наталия Natalie
-Ольга Olga
-Тетяна Татьяна
-Ірина Ирина Irene
-Світлана Светлана
-Юлія Юлия Julia
+Наталія Наталья Наталия Natalie Наташа Наталка
+Ольга Olga Оля
+Тетяна Татьяна Таня
+Ірина Ирина Irene Іра Ира
+Світлана Светлана Світа Света Свєта
+Юлія Юлия Julia Юля
 Оксана
-Людмила
+Людмила Люда
 Галина
-Марія Мария Мар'я Maria Mary
-Катерина Екатерина Catherine Katharina
+Марія Мария Мар'я Maria Mary Маша Маруся
+Катерина Екатерина Catherine Katharina Катя Катруся
 Валентина
 Віра Вера
 Надія Надежда
@@ -135,8 +136,8 @@ const FEMALE = `
 Раїса Раиса
 Валерія Валерия
 Вікторія Виктория Victoria
-Анастасія Анастасия
-Дарія Дарья Дар'я Daria
+Анастасія Анастасия Настя
+Дарія Дарья Дар'я Daria Даша
 Дарина
 Софія София Софья Sophia Sofia
 Поліна Полина
