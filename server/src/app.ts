@@ -24,6 +24,7 @@ import { usersRoutes } from './modules/access/users.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { registerIdempotencyHooks } from './modules/idempotency/idempotency.hooks.ts';
 import { jobsRoutes } from './modules/jobs/jobs.routes.ts';
+import { peopleImportRoutes } from './modules/people/import/people-import.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { placesRoutes } from './modules/places/places.routes.ts';
 import type { Services } from './services.ts';
@@ -57,6 +58,7 @@ const apiModules: AppRoutes[] = [
   auditRoutes,
   placesRoutes,
   peopleRoutes,
+  peopleImportRoutes,
   jobsRoutes,
 ];
 

@@ -9,6 +9,8 @@ import { JobRunner } from './modules/jobs/jobs.runner.ts';
 import { createJobsService } from './modules/jobs/jobs.service.ts';
 import { createConsentService } from './modules/people/consent.service.ts';
 import { createHouseholdsService } from './modules/people/households.service.ts';
+import { importPeopleJob, PEOPLE_IMPORT_JOB } from './modules/people/import/people-import.jobs.ts';
+import { createPeopleImportService } from './modules/people/import/people-import.service.ts';
 import { createPeopleService } from './modules/people/people.service.ts';
 import { importPlacesJob, PLACES_IMPORT_JOB } from './modules/places/places.jobs.ts';
 import { createPlacesService } from './modules/places/places.service.ts';
@@ -38,9 +40,16 @@ export function createServices(handle: DatabaseHandle, config: Config) {
     tenants: createTenantsService(db),
     places,
     jobs: createJobsService(db, () => runner.wake()),
+    peopleImport: createPeopleImportService(db, {
+      crypto,
+      audit,
+      places,
+      jobs: createJobsService(db, () => runner.wake()),
+    }),
     runner,
   };
   runner.register(PLACES_IMPORT_JOB, importPlacesJob(places));
+  runner.register(PEOPLE_IMPORT_JOB, importPeopleJob(services.peopleImport));
   return services;
 }
 

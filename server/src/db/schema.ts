@@ -240,6 +240,38 @@ export interface AssistanceTable {
   created_by: string | null;
 }
 
+export interface PeopleImportsTable {
+  tenant_id: string;
+  id: string;
+  source: string;
+  file_name: string;
+  format: 'csv' | 'xlsx';
+  sha256: string;
+  size_bytes: number;
+  content: Buffer;
+  columns: Json<string[]>;
+  row_count: number;
+  status: 'draft' | 'validated' | 'importing' | 'imported' | 'failed';
+  mapping: Json | null;
+  report: Json | null;
+  skip_invalid_rows: Generated<boolean>;
+  counts: Json | null;
+  job_id: string | null;
+  error: string | null;
+  created_at: Generated<Date>;
+  created_by: string | null;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface ImportMappingsTable {
+  tenant_id: string;
+  source: string;
+  mapping: Json;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+}
+
 export interface IdempotencyKeysTable {
   tenant_id: string;
   owner: string;
@@ -252,6 +284,8 @@ export interface IdempotencyKeysTable {
 
 export interface DB {
   idempotency_keys: IdempotencyKeysTable;
+  people_imports: PeopleImportsTable;
+  import_mappings: ImportMappingsTable;
   households: HouseholdsTable;
   persons: PersonsTable;
   household_memberships: HouseholdMembershipsTable;
@@ -283,3 +317,4 @@ export type HouseholdRow = Selectable<HouseholdsTable>;
 export type ConsentRow = Selectable<ConsentsTable>;
 export type AssistanceRow = Selectable<AssistanceTable>;
 export type PersonIdentifierRow = Selectable<PersonIdentifiersTable>;
+export type PeopleImportRow = Selectable<PeopleImportsTable>;

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026_11_28_0001_foundation.ts';
 import * as access from './2026_11_28_0002_access.ts';
 import * as people from './2026_11_28_0003_people.ts';
+import * as peopleImport from './2026_11_28_0004_people_import.ts';
 import * as idempotency from './2026_11_28_1700_idempotency.ts';
 
 /** Every migration, in order. Names are timestamps so they sort. */
@@ -9,5 +10,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0001_foundation': foundation,
   '2026_11_28_0002_access': access,
   '2026_11_28_0003_people': people,
+  '2026_11_28_0004_people_import': peopleImport,
   '2026_11_28_1700_idempotency': idempotency,
 };

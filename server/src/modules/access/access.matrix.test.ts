@@ -168,6 +168,22 @@ const examples: Record<string, () => Promise<Example>> = {
     };
   },
   'GET /api/v1/audit/verify': async () => ({ url: '/api/v1/audit/verify' }),
+  'POST /api/v1/people/imports': async () => ({
+    url: '/api/v1/people/imports?source=matrix&fileName=matrix.csv',
+    payload: 'family_name,given_name\nМатрикс,Олег\n',
+  }),
+  'GET /api/v1/people/imports/:id': async () => ({ url: `/api/v1/people/imports/${await ownImport()}` }),
+  'PUT /api/v1/people/imports/:id/mapping': async () => ({
+    url: `/api/v1/people/imports/${await ownImport()}/mapping`,
+    payload: { familyName: 'family_name', givenName: 'given_name' },
+  }),
+  'POST /api/v1/people/imports/:id/dry-run': async () => ({
+    url: `/api/v1/people/imports/${await ownImport()}/dry-run`,
+  }),
+  'POST /api/v1/people/imports/:id/start': async () => ({
+    url: `/api/v1/people/imports/${await ownImport(true)}/start`,
+    payload: {},
+  }),
 };
 
 /** A person and a household registered by the matrix users' own organisation. */
@@ -183,6 +199,18 @@ const ownHousehold = () =>
       },
     ],
   });
+
+/** An uploaded file of people (checked, when asked), owned by the matrix users' organisation. */
+const ownImport = async (checked = false) => {
+  const actor = factoryActor(t, ownOrganisationId);
+  const { importId } = await t.services.peopleImport.uploadImport(actor, {
+    source: 'matrix',
+    fileName: 'matrix.csv',
+    content: Buffer.from('family_name,given_name\nМатрикс,Олег\n'),
+  });
+  if (checked) await t.services.peopleImport.dryRun(actor, importId);
+  return importId;
+};
 
 /** The organisation every role's user belongs to (so scope lets each read its own). */
 const sessionsOrg = () => ownOrganisationId;

@@ -50,6 +50,7 @@ export const policy = {
   'people.write': ['admin', 'registration_officer', 'partner_staff'],
   'people.identifiers.reveal': ['admin', 'registration_officer'],
   'people.consent.write': ['admin', 'registration_officer', 'partner_staff'],
+  'people.import': ['admin', 'registration_officer'],
   'assistance.read': ['admin', 'programme_manager', 'registration_officer', 'partner_staff'],
   'assistance.write': ['admin', 'registration_officer', 'partner_staff'],
 } as const satisfies Record<string, readonly Role[]>;
