@@ -151,3 +151,9 @@ export const auditQuery = z.object({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+export const acceptInviteResult = z.object({ email: z.string() });
+export const auditVerifyResult = z.object({
+  checked: z.number().int(),
+  breaks: z.array(z.object({ seq: z.number().int(), id: z.string().nullable(), reason: z.string() })),
+});

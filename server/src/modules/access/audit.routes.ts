@@ -1,11 +1,5 @@
-import { auditPage, auditQuery } from '@oselia/contracts';
-import { z } from 'zod';
+import { auditPage, auditQuery, auditVerifyResult } from '@oselia/contracts';
 import type { AppRoutes } from '../../http/route-types.ts';
-
-const verifyResult = z.object({
-  checked: z.number().int(),
-  breaks: z.array(z.object({ seq: z.number().int(), id: z.string().nullable(), reason: z.string() })),
-});
 
 export const auditRoutes: AppRoutes = async (app, { services }) => {
   app.get(
@@ -28,7 +22,7 @@ export const auditRoutes: AppRoutes = async (app, { services }) => {
       schema: {
         tags: ['audit'],
         summary: 'Check the hash chain of the audit log',
-        response: { 200: verifyResult },
+        response: { 200: auditVerifyResult },
       },
       config: { access: 'audit.read' },
     },

@@ -1,5 +1,6 @@
 import {
   acceptInviteBody,
+  acceptInviteResult,
   changePasswordBody,
   currentSession,
   mfaBody,
@@ -153,7 +154,7 @@ export const authRoutes: AppRoutes = async (app, { services, config }) => {
         tags: ['public', 'auth'],
         summary: 'Choose a password from an invitation or reset link',
         body: acceptInviteBody,
-        response: { 200: z.object({ email: z.string() }) },
+        response: { 200: acceptInviteResult },
       },
       config: { access: 'public', rateLimit: { max: config.auth.signInRatePerMinute, timeWindow: 60_000 } },
     },
