@@ -255,3 +255,30 @@ export const personHit = z.object({
 });
 export const personSearchResult = z.object({ items: z.array(personHit) });
 export type PersonHit = z.infer<typeof personHit>;
+
+/** What an officer has typed so far, to check for people already registered. */
+export const duplicateCheckBody = z.object({
+  familyName: z.string().trim().min(1).max(100),
+  givenName: z.string().trim().min(1).max(100),
+  patronymic: z.string().trim().max(100).nullable().default(null),
+  birthDate: isoDate.nullable().default(null),
+  sex: sex.default('unknown'),
+  phones: z.array(phone).max(5).default([]),
+  taxNumber: z.string().trim().max(20).nullable().default(null),
+  limit: z.number().int().min(1).max(20).default(5),
+});
+export const duplicateCandidate = z.object({
+  personId: z.uuid(),
+  familyName: z.string(),
+  givenName: z.string(),
+  patronymic: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  currentPcode: z.string().nullable(),
+  /** Match weight (log2 odds) and its probability; `link` = almost surely the same person. */
+  weight: z.number(),
+  probability: z.number(),
+  decision: z.enum(['link', 'review', 'distinct']),
+  /** Why: each field's agreement level and the weight it added. */
+  fields: z.array(z.object({ field: z.string(), label: z.string(), weight: z.number() })),
+});
+export const duplicateCheckResult = z.object({ candidates: z.array(duplicateCandidate) });

@@ -125,6 +125,10 @@ const examples: Record<string, () => Promise<Example>> = {
     url: '/api/v1/people',
     payload: { familyName: 'Гнатюк', givenName: 'Ірина' },
   }),
+  'POST /api/v1/people/duplicate-check': async () => ({
+    url: '/api/v1/people/duplicate-check',
+    payload: { familyName: 'Bondarenko', givenName: 'Olena', birthDate: '1990-05-17' },
+  }),
   'GET /api/v1/people/:id': async () => ({ url: `/api/v1/people/${(await ownPerson()).id}` }),
   'PATCH /api/v1/people/:id': async () => {
     const p = await ownPerson();

@@ -204,6 +204,37 @@ describe('search', () => {
   });
 });
 
+describe('likely duplicates while registering', () => {
+  it('proposes the registered person for a differently spelt entry, and explains why', async () => {
+    const res = await call(t, officer, 'POST', '/api/v1/people/duplicate-check', {
+      familyName: 'Shevchenko',
+      givenName: 'Aleksandr',
+      birthDate: '1981-03-14',
+      sex: 'M',
+      phones: ['+380671234567'],
+    });
+    expect(res.statusCode).toBe(200);
+    const [best] = res.json().candidates;
+    expect(best.personId).toBe(family.headPersonId);
+    expect(best.decision).toBe('link');
+    expect(best.probability).toBeGreaterThan(0.99);
+    const fields = Object.fromEntries(best.fields.map((f: { field: string; weight: number }) => [f.field, f.weight]));
+    // The same birth date and phone add weight; each field says how much.
+    expect(fields.birth_date).toBeGreaterThan(0);
+    expect(fields.phone).toBeGreaterThan(0);
+  });
+
+  it('does not propose a stranger who only shares the surname', async () => {
+    const res = await call(t, officer, 'POST', '/api/v1/people/duplicate-check', {
+      familyName: 'Шевченко',
+      givenName: 'Богдана',
+      birthDate: '1999-09-09',
+      sex: 'F',
+    });
+    expect(res.json().candidates.filter((c: { decision: string }) => c.decision === 'link')).toEqual([]);
+  });
+});
+
 describe('consent', () => {
   it('records assistance while consent holds, and refuses it at once after withdrawal', async () => {
     const id = family.headPersonId!;

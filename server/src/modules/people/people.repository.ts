@@ -339,6 +339,68 @@ export function createPeopleRepository(db: Database) {
       return q.orderBy('p.updated_at', 'desc').limit(limit).execute();
     },
 
+    /** Records that could be the same person: same surname key, phone or tax-number hash. */
+    findMatchCandidates(
+      tenantId: string,
+      q: {
+        surnameKeys: string[];
+        phones: string[];
+        taxHash: string | null;
+        text: string;
+        birthDate: string | null;
+        limit: number;
+      } & Pick<PersonFilters, 'organisationId' | 'oblastScope'>,
+    ) {
+      let query = db
+        .selectFrom('persons as p')
+        .select([
+          'p.id',
+          'p.family_name',
+          'p.given_name',
+          'p.patronymic',
+          'p.birth_date',
+          'p.sex',
+          'p.phones',
+          'p.current_pcode',
+        ])
+        .select((eb) =>
+          eb
+            .selectFrom('person_identifiers as i')
+            .select('i.value_hash')
+            .whereRef('i.tenant_id', '=', 'p.tenant_id')
+            .whereRef('i.person_id', '=', 'p.id')
+            .where('i.type', '=', 'tax_number')
+            .limit(1)
+            .as('tax_hash'),
+        );
+      query = applyFilters(query, tenantId, q);
+      query = query.where((eb) => {
+        const any = [];
+        if (q.surnameKeys.length > 0)
+          any.push(sql<boolean>`p.search_keys && ${sql.val(q.surnameKeys)}::text[]`);
+        if (q.phones.length > 0) any.push(sql<boolean>`p.phones && ${sql.val(q.phones)}::text[]`);
+        if (q.taxHash) {
+          any.push(
+            eb.exists(
+              eb
+                .selectFrom('person_identifiers as t')
+                .select('t.id')
+                .whereRef('t.tenant_id', '=', 'p.tenant_id')
+                .whereRef('t.person_id', '=', 'p.id')
+                .where('t.value_hash', '=', q.taxHash),
+            ),
+          );
+        }
+        return any.length > 0 ? eb.or(any) : sql<boolean>`false`;
+      });
+      // In a large block, the nearest spellings and the same birth date come first.
+      return query
+        .orderBy(sql`(p.birth_date is not distinct from ${q.birthDate}::date)`, 'desc')
+        .orderBy(sql`similarity(p.search_text, ${q.text})`, 'desc')
+        .limit(q.limit)
+        .execute();
+    },
+
     async householdSizes(tenantId: string, householdIds: string[]): Promise<Map<string, number>> {
       if (householdIds.length === 0) return new Map();
       const rows = await db

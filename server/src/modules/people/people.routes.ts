@@ -5,6 +5,8 @@ import {
   consentOverview,
   createHouseholdBody,
   createPersonBody,
+  duplicateCheckBody,
+  duplicateCheckResult,
   household,
   identifierInput,
   moveMemberBody,
@@ -53,6 +55,20 @@ export const peopleRoutes: AppRoutes = async (app, { services }) => {
     },
     async (req, reply) =>
       reply.status(201).send(await services.people.registerPerson(actorOf(req), req.body)),
+  );
+
+  app.post(
+    '/people/duplicate-check',
+    {
+      schema: {
+        tags: ['people'],
+        summary: 'Likely duplicates of a person being registered, with why',
+        body: duplicateCheckBody,
+        response: { 200: duplicateCheckResult },
+      },
+      config: { access: 'people.write' },
+    },
+    async (req) => services.people.findLikelyDuplicates(actorOf(req), req.body),
   );
 
   app.get(

@@ -17,6 +17,7 @@ import { uuidv7 } from '../../shared/ids.ts';
 import { type Actor, assertCan, can } from '../access/access.policy.ts';
 import type { AuditService } from '../access/audit.service.ts';
 import type { PlacesService } from '../places/places.service.ts';
+import { createDuplicateCheck } from './people.duplicates.ts';
 import { personForAudit, toPerson } from './people.mapper.ts';
 import { createPeopleRepository, type PersonFilters, type PersonHitRow } from './people.repository.ts';
 import { hasDisability, maskIdentifier, normaliseUkrainianPhone } from './people.rules.ts';
@@ -67,6 +68,7 @@ export const scopeOf = (p: Pick<PersonRow, 'registered_by_org' | 'current_pcode'
 
 export function createPeopleService(db: Database, deps: PeopleDeps) {
   const repo = createPeopleRepository(db);
+  const findLikelyDuplicates = createDuplicateCheck(db, deps);
 
   async function checkPlaces(
     problems: FieldProblems,
@@ -148,6 +150,7 @@ export function createPeopleService(db: Database, deps: PeopleDeps) {
 
   return {
     preparePerson,
+    findLikelyDuplicates,
 
     /** Inserts a prepared person inside the caller's transaction. */
     async insertPreparedPerson(
