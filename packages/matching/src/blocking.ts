@@ -71,10 +71,9 @@ function fin(h: number): number {
   return h >>> 0;
 }
 
-export function hashInts(salt: number, ...values: number[]): number {
-  let h = salt | 0;
-  for (const v of values) h = mix(h, v);
-  return fin(h);
+/** 32-bit hash of a salt and up to three integers (fixed arity: no allocation per call). */
+export function hashInts(salt: number, a: number, b = 0, c = 0): number {
+  return fin(mix(mix(mix(salt | 0, a), b), c));
 }
 
 function hashString(s: string): number {
