@@ -3,7 +3,12 @@
  * scores with term-frequency adjustment → automatic links and review queue → guarded clustering.
  * The comparison phase is pluggable so a Node-only entry can run it on worker threads.
  */
-import { type BlockingOptions, generateCandidatePairs, type RuleStats } from './blocking.ts';
+import {
+  type BlockingOptions,
+  type CandidatePairs,
+  generateCandidatePairs,
+  type RuleStats,
+} from './blocking.ts';
 import { type ClusterOptions, clusterLinks } from './cluster.ts';
 import { comparePairs, FIELDS, PATTERN_COUNT, patternLevelTable, RADIX } from './compare.ts';
 import type { Dataset } from './dataset.ts';
@@ -20,6 +25,7 @@ import {
 } from './model.ts';
 
 export type PatternComputer = (d: Dataset, left: Int32Array, right: Int32Array) => Promise<Uint16Array>;
+export type PairGenerator = (d: Dataset, opts?: BlockingOptions) => Promise<CandidatePairs>;
 
 export const computePatternsInline: PatternComputer = async (d, left, right) => {
   const out = new Uint16Array(left.length);
@@ -34,6 +40,7 @@ export interface DedupOptions {
   /** Use this model instead of fitting one. */
   model?: MatchModel;
   computePatterns?: PatternComputer;
+  generatePairs?: PairGenerator;
   onProgress?: (message: string) => void;
   /** Known entity of each record (benchmarks only): enables pairs completeness of blocking. */
   truth?: ArrayLike<number>;
@@ -87,7 +94,9 @@ export async function dedupe(d: Dataset, opts: DedupOptions = {}): Promise<Dedup
     t = now;
   };
 
-  const pairs = generateCandidatePairs(d, opts.blocking);
+  const pairs = opts.generatePairs
+    ? await opts.generatePairs(d, opts.blocking)
+    : generateCandidatePairs(d, opts.blocking);
   lap('blocking');
   progress(`blocking: ${pairs.left.length} candidate pairs (${pairs.generated} before removing repeats)`);
 

@@ -190,7 +190,7 @@ export async function runDedup(
     if (o.linkThreshold !== undefined) fit.linkThreshold = o.linkThreshold;
     if (o.reviewThreshold !== undefined) fit.reviewThreshold = o.reviewThreshold;
     const result = await dedupe(d, {
-      ...(pool ? { computePatterns: pool.computePatterns } : {}),
+      ...(pool ? { computePatterns: pool.computePatterns, generatePairs: pool.generatePairs } : {}),
       onProgress: (m) => log(`[${sec()} s] ${m}`),
       fit,
       ...(truth ? { truth } : {}),
