@@ -65,7 +65,10 @@ export class ComparisonPool {
   }
 
   /** Starts the workers now so that they are warm when the comparison phase begins. */
-  static start(size = availableParallelism(), opts: { minParallel?: number } = {}): ComparisonPool {
+  static start(
+    size = Math.min(8, availableParallelism()),
+    opts: { minParallel?: number } = {},
+  ): ComparisonPool {
     return new ComparisonPool(Math.max(1, size), opts.minParallel ?? 50_000);
   }
 

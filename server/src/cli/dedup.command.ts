@@ -269,7 +269,7 @@ export function registerDedupCommand(program: Command): void {
     .option('--id-key <key>', 'key of the keyed hash applied to identifiers (tax_id) before matching')
     .option(
       '--workers <n>',
-      'worker threads for comparisons (default: number of cores; 0: none)',
+      'worker threads for blocking and comparisons (default: number of cores, at most 8; 0: none)',
       numberOption('workers'),
     )
     .option(
