@@ -218,7 +218,9 @@ describe('likely duplicates while registering', () => {
     expect(best.personId).toBe(family.headPersonId);
     expect(best.decision).toBe('link');
     expect(best.probability).toBeGreaterThan(0.99);
-    const fields = Object.fromEntries(best.fields.map((f: { field: string; weight: number }) => [f.field, f.weight]));
+    const fields = Object.fromEntries(
+      best.fields.map((f: { field: string; weight: number }) => [f.field, f.weight]),
+    );
     // The same birth date and phone add weight; each field says how much.
     expect(fields.birth_date).toBeGreaterThan(0);
     expect(fields.phone).toBeGreaterThan(0);
