@@ -45,6 +45,33 @@ export const appRoutes: AppRoute[] = [
     Component: page(() => import('../features/places/PlacesPage.tsx'), 'PlacesPage'),
   },
   {
+    path: 'people',
+    Component: page(() => import('../features/people/SearchPage.tsx'), 'SearchPage'),
+    access: 'people.read',
+    nav: { label: 'people', order: 24 },
+  },
+  {
+    path: 'people/register',
+    Component: page(() => import('../features/people/RegisterPage.tsx'), 'RegisterHouseholdPage'),
+    access: 'people.write',
+    nav: { label: 'registerHousehold', order: 26 },
+  },
+  {
+    path: 'people/register/person',
+    Component: page(() => import('../features/people/RegisterPage.tsx'), 'RegisterPersonPage'),
+    access: 'people.write',
+  },
+  {
+    path: 'people/:id',
+    Component: page(() => import('../features/people/PersonPage.tsx'), 'PersonPage'),
+    access: 'people.read',
+  },
+  {
+    path: 'people/:id/edit',
+    Component: page(() => import('../features/people/EditPersonPage.tsx'), 'EditPersonPage'),
+    access: 'people.write',
+  },
+  {
     path: 'jobs',
     Component: page(() => import('../features/jobs/JobsPage.tsx'), 'JobsPage'),
     access: 'jobs.read',

@@ -1,4 +1,5 @@
 import { accessEn } from './en.access.ts';
+import { peopleEn } from './en.people.ts';
 import type { Messages } from './uk.ts';
 
 /** English messages; the type keeps the keys in step with Ukrainian. */
@@ -15,6 +16,8 @@ export const en: Messages = {
   nav: {
     home: 'Home',
     places: 'Places',
+    people: 'People',
+    registerHousehold: 'Registration',
     jobs: 'Jobs',
     users: 'Users',
     organisations: 'Organisations',
@@ -165,4 +168,5 @@ export const en: Messages = {
     none: '—',
   },
   ...accessEn,
+  ...peopleEn,
 };

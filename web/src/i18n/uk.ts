@@ -1,4 +1,5 @@
 import { accessUk } from './uk.access.ts';
+import { peopleUk } from './uk.people.ts';
 
 /** Ukrainian messages: the default language. `en.ts` must have the same keys. */
 export const uk = {
@@ -14,6 +15,8 @@ export const uk = {
   nav: {
     home: 'Головна',
     places: 'Місця',
+    people: 'Люди',
+    registerHousehold: 'Реєстрація',
     jobs: 'Завдання',
     users: 'Користувачі',
     organisations: 'Організації',
@@ -165,6 +168,7 @@ export const uk = {
     none: '—',
   },
   ...accessUk,
+  ...peopleUk,
 };
 
 export type Messages = typeof uk;

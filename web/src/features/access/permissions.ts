@@ -11,6 +11,12 @@ export const webPolicy = {
   'settings.manage': ['admin'],
   'audit.read': ['admin'],
   'jobs.read': ['admin', 'programme_manager', 'registration_officer', 'me_officer'],
+  'people.read': ['admin', 'programme_manager', 'registration_officer', 'partner_staff'],
+  'people.write': ['admin', 'registration_officer', 'partner_staff'],
+  'people.identifiers.reveal': ['admin', 'registration_officer'],
+  'people.consent.write': ['admin', 'registration_officer', 'partner_staff'],
+  'assistance.read': ['admin', 'programme_manager', 'registration_officer', 'partner_staff'],
+  'assistance.write': ['admin', 'registration_officer', 'partner_staff'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type WebAction = keyof typeof webPolicy;

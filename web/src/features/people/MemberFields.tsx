@@ -1,0 +1,429 @@
+import {
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  NativeSelect,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import {
+  birthDateFrom,
+  type IdentifierKind,
+  type MemberDraft,
+  newKey,
+  type Precision,
+  type Sex,
+} from './memberDraft.ts';
+import { PlacePicker } from './PlacePicker.tsx';
+import classes from './people.module.css';
+import { checkTaxNumber, taxNumberBirthDate } from './taxNumber.ts';
+import { usePeopleFormat } from './usePeopleFormat.ts';
+import { disabilityOf, emptyWg, WG_ANSWERS, WG_DOMAINS, type WgAnswer } from './washingtonGroup.ts';
+
+export const RELATIONSHIPS = [
+  'head',
+  'spouse',
+  'child',
+  'parent',
+  'sibling',
+  'grandchild',
+  'grandparent',
+  'other_relative',
+  'non_relative',
+] as const;
+export const SEXES: Sex[] = ['F', 'M', 'other', 'unknown'];
+export const PRECISIONS: Precision[] = ['day', 'month', 'year', 'estimated'];
+export const POPULATION_GROUPS = ['idp', 'returnee', 'host_community', 'refugee_migrant'] as const;
+export const VULNERABILITIES = [
+  'chronic_illness',
+  'pregnant_or_breastfeeding',
+  'single_headed_household',
+  'older_person_alone',
+  'unaccompanied_or_separated_child',
+  'large_family',
+  'survivor_of_violence',
+  'veteran_or_family',
+  'lost_livelihood',
+] as const;
+export const IDENTIFIER_TYPES: IdentifierKind[] = [
+  'tax_number',
+  'passport',
+  'idp_certificate',
+  'birth_certificate',
+];
+
+export type FieldMode = 'household' | 'single' | 'edit';
+
+interface MemberFieldsProps {
+  member: MemberDraft;
+  onChange: (patch: Partial<MemberDraft>) => void;
+  /** The error for a person field (`birthDate`, `phones.0`, `identifiers.1.value`, …). */
+  errorOf: (field: string) => string | undefined;
+  relationshipError?: string;
+  mode: FieldMode;
+}
+
+/** A DOM id for a person's field, so error summaries can link to it. */
+export const fieldId = (memberKey: string, field: string) =>
+  `m-${memberKey}-${field.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+
+/** The fields of one person; shared by household registration, single registration and editing. */
+export function MemberFields({ member: m, onChange, errorOf, relationshipError, mode }: MemberFieldsProps) {
+  const { t } = useTranslation();
+  const format = usePeopleFormat();
+  const id = (field: string) => fieldId(m.key, field);
+  const disability = disabilityOf(m.washingtonGroup);
+
+  const setBirth = (precision: Precision, input: string) =>
+    onChange({
+      birthDatePrecision: precision,
+      birthInput: input,
+      birthDate: birthDateFrom(precision, input),
+    });
+
+  const birthLabel = {
+    day: t('people.birthDate'),
+    month: t('people.birthMonth'),
+    year: t('people.birthYear'),
+    estimated: t('people.estimatedAge'),
+  }[m.birthDatePrecision];
+  const birthType = { day: 'date', month: 'month', year: 'text', estimated: 'text' }[m.birthDatePrecision];
+  const birthHint =
+    m.birthDate && m.birthDatePrecision !== 'day'
+      ? t('people.storedAs', { date: format.date(m.birthDate) })
+      : undefined;
+
+  const wgAnswered = Object.values(m.washingtonGroup).some((a) => a !== null);
+
+  return (
+    <Stack gap="md">
+      {mode === 'household' && (
+        <NativeSelect
+          id={id('relationship')}
+          label={t('people.relationship')}
+          value={m.relationship}
+          onChange={(e) => onChange({ relationship: e.currentTarget.value })}
+          data={RELATIONSHIPS.map((r) => ({ value: r, label: t(`people.relationships.${r}`) }))}
+          error={relationshipError}
+        />
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+        <TextInput
+          id={id('familyName')}
+          label={t('people.familyName')}
+          required
+          autoComplete="off"
+          value={m.familyName}
+          onChange={(e) => onChange({ familyName: e.currentTarget.value })}
+          error={errorOf('familyName')}
+        />
+        <TextInput
+          id={id('givenName')}
+          label={t('people.givenName')}
+          required
+          autoComplete="off"
+          value={m.givenName}
+          onChange={(e) => onChange({ givenName: e.currentTarget.value })}
+          error={errorOf('givenName')}
+        />
+        <TextInput
+          id={id('patronymic')}
+          label={t('people.patronymic')}
+          autoComplete="off"
+          value={m.patronymic}
+          onChange={(e) => onChange({ patronymic: e.currentTarget.value })}
+          error={errorOf('patronymic')}
+        />
+      </SimpleGrid>
+      <Text size="sm" c="dimmed" mt={-8}>
+        {t('people.asWritten')}
+      </Text>
+
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <NativeSelect
+          id={id('birthDatePrecision')}
+          label={t('people.birthDatePrecision')}
+          value={m.birthDatePrecision}
+          onChange={(e) => setBirth(e.currentTarget.value as Precision, '')}
+          data={PRECISIONS.map((p) => ({ value: p, label: t(`people.precisions.${p}`) }))}
+        />
+        <TextInput
+          id={id('birthDate')}
+          label={birthLabel}
+          type={birthType}
+          inputMode={birthType === 'text' ? 'numeric' : undefined}
+          maxLength={birthType === 'text' ? 4 : undefined}
+          value={m.birthInput}
+          onChange={(e) => setBirth(m.birthDatePrecision, e.currentTarget.value)}
+          description={birthHint}
+          error={errorOf('birthDate')}
+        />
+      </SimpleGrid>
+
+      <Radio.Group
+        id={id('sex')}
+        label={t('people.sex')}
+        value={m.sex}
+        onChange={(v) => onChange({ sex: v as Sex })}
+        error={errorOf('sex')}
+      >
+        <Group gap="md" mt={4}>
+          {SEXES.map((s) => (
+            <Radio key={s} value={s} label={t(`people.sexes.${s}`)} />
+          ))}
+        </Group>
+      </Radio.Group>
+
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <TextInput
+          id={id('phones.0')}
+          label={t('people.phone')}
+          type="tel"
+          autoComplete="off"
+          description={t('people.phoneDescription')}
+          value={m.phone}
+          onChange={(e) => onChange({ phone: e.currentTarget.value })}
+          error={errorOf('phones.0') ?? errorOf('phones')}
+        />
+        <NativeSelect
+          id={id('populationGroup')}
+          label={t('people.populationGroup')}
+          value={m.populationGroup}
+          onChange={(e) => onChange({ populationGroup: e.currentTarget.value })}
+          data={[
+            { value: '', label: t('people.notStated') },
+            ...POPULATION_GROUPS.map((g) => ({ value: g, label: t(`people.populationGroups.${g}`) })),
+          ]}
+          error={errorOf('populationGroup')}
+        />
+      </SimpleGrid>
+
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <PlacePicker
+          id={id('originPcode')}
+          label={t('people.originPlace')}
+          value={m.originPcode}
+          onChange={(originPcode) => onChange({ originPcode })}
+          error={errorOf('originPcode')}
+        />
+        <TextInput
+          id={id('displacementDate')}
+          label={t('people.displacementDate')}
+          type="date"
+          value={m.displacementDate}
+          onChange={(e) => onChange({ displacementDate: e.currentTarget.value })}
+          error={errorOf('displacementDate')}
+        />
+      </SimpleGrid>
+      {mode !== 'household' || m.currentPcode ? (
+        <PlacePicker
+          id={id('currentPcode')}
+          label={t('people.personCurrentPlace')}
+          value={m.currentPcode}
+          onChange={(currentPcode) => onChange({ currentPcode })}
+          error={errorOf('currentPcode')}
+        />
+      ) : null}
+
+      <Fieldset
+        classNames={{ root: classes.fieldset }}
+        legend={t('people.wgLegend')}
+        id={id('washingtonGroup')}
+      >
+        <Text size="sm" mb="sm">
+          {t('people.wgIntro')}
+        </Text>
+        <Stack gap="md">
+          {WG_DOMAINS.map((domain) => (
+            <Radio.Group
+              key={domain}
+              id={id(`wg-${domain}`)}
+              label={t(`people.wgQuestions.${domain}`)}
+              value={m.washingtonGroup[domain] ?? ''}
+              onChange={(v) =>
+                onChange({ washingtonGroup: { ...m.washingtonGroup, [domain]: v as WgAnswer } })
+              }
+            >
+              <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing={6} mt={6}>
+                {WG_ANSWERS.map((a) => (
+                  <Radio key={a} value={a} label={t(`people.wgAnswers.${a}`)} />
+                ))}
+              </SimpleGrid>
+            </Radio.Group>
+          ))}
+          <Group justify="space-between" wrap="wrap" gap="xs">
+            <Text fw={600} aria-live="polite">
+              {t('people.disabilityComputed', {
+                value:
+                  disability === null
+                    ? t('people.disabilityUnknown')
+                    : disability
+                      ? t('people.disabilityYes')
+                      : t('people.disabilityNo'),
+              })}
+            </Text>
+            {wgAnswered && (
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                onClick={() => onChange({ washingtonGroup: emptyWg() })}
+              >
+                {t('people.wgClear')}
+              </Button>
+            )}
+          </Group>
+        </Stack>
+      </Fieldset>
+
+      <Fieldset
+        classNames={{ root: classes.fieldset }}
+        legend={t('people.vulnerabilitiesLegend')}
+        id={id('vulnerabilities')}
+      >
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+          {VULNERABILITIES.map((v) => (
+            <Checkbox
+              key={v}
+              label={t(`people.vulnerabilities.${v}`)}
+              checked={m.vulnerabilities.includes(v)}
+              onChange={(e) =>
+                onChange({
+                  vulnerabilities: e.currentTarget.checked
+                    ? [...m.vulnerabilities, v]
+                    : m.vulnerabilities.filter((x) => x !== v),
+                })
+              }
+            />
+          ))}
+        </SimpleGrid>
+      </Fieldset>
+
+      {mode !== 'edit' && <IdentifierRows member={m} onChange={onChange} errorOf={errorOf} id={id} />}
+
+      {mode !== 'edit' && (
+        <Fieldset
+          classNames={{ root: classes.fieldset }}
+          legend={t('people.consentLegend')}
+          id={id('consents')}
+        >
+          <Stack gap="sm">
+            <Checkbox
+              id={id('consentAssistance')}
+              label={t('people.consentAssistance')}
+              checked={m.consentAssistance}
+              onChange={(e) => onChange({ consentAssistance: e.currentTarget.checked })}
+              error={errorOf('consents')}
+            />
+            {m.consentAssistance && (
+              <Radio.Group
+                label={t('people.consentMethod')}
+                value={m.consentMethod}
+                onChange={(v) => onChange({ consentMethod: v as 'signed' | 'verbal' })}
+              >
+                <Group gap="md" mt={4}>
+                  <Radio value="signed" label={t('people.consentMethods.signed')} />
+                  <Radio value="verbal" label={t('people.consentMethods.verbal')} />
+                </Group>
+              </Radio.Group>
+            )}
+          </Stack>
+        </Fieldset>
+      )}
+    </Stack>
+  );
+}
+
+/** A hint for a tax number while it is typed: check digit, and the birth date it encodes. */
+export function useTaxHint() {
+  const { t } = useTranslation();
+  const format = usePeopleFormat();
+  return (value: string, birthDate: string | null): { text?: string; bad: boolean } => {
+    const check = checkTaxNumber(value);
+    if (check === 'empty') return { bad: false };
+    if (check === 'incomplete') return { text: t('people.taxIncomplete'), bad: false };
+    if (check === 'invalid') return { text: t('people.taxInvalid'), bad: true };
+    const encoded = taxNumberBirthDate(value);
+    if (encoded && birthDate && encoded !== birthDate)
+      return { text: t('people.taxBirthMismatch', { date: format.date(encoded) }), bad: false };
+    return { text: t('people.taxValid'), bad: false };
+  };
+}
+
+function IdentifierRows({
+  member: m,
+  onChange,
+  errorOf,
+  id,
+}: {
+  member: MemberDraft;
+  onChange: (patch: Partial<MemberDraft>) => void;
+  errorOf: (field: string) => string | undefined;
+  id: (field: string) => string;
+}) {
+  const { t } = useTranslation();
+  const taxHint = useTaxHint();
+  const set = (key: string, patch: Partial<MemberDraft['identifiers'][number]>) =>
+    onChange({ identifiers: m.identifiers.map((i) => (i.key === key ? { ...i, ...patch } : i)) });
+
+  return (
+    <Fieldset
+      classNames={{ root: classes.fieldset }}
+      legend={t('people.identifiersLegend')}
+      id={id('identifiers')}
+    >
+      <Stack gap="sm">
+        {m.identifiers.map((ident, i) => {
+          const hint = ident.type === 'tax_number' ? taxHint(ident.value, m.birthDate) : { bad: false };
+          return (
+            <Group key={ident.key} align="flex-start" gap="xs" wrap="wrap">
+              <NativeSelect
+                id={id(`identifiers.${i}.type`)}
+                label={t('people.identifierType')}
+                value={ident.type}
+                onChange={(e) => set(ident.key, { type: e.currentTarget.value as IdentifierKind })}
+                data={IDENTIFIER_TYPES.map((k) => ({ value: k, label: t(`people.identifierTypes.${k}`) }))}
+                style={{ flex: '1 1 12rem' }}
+              />
+              <TextInput
+                id={id(`identifiers.${i}.value`)}
+                label={t('people.identifierValue')}
+                autoComplete="off"
+                inputMode={ident.type === 'tax_number' ? 'numeric' : undefined}
+                value={ident.value}
+                onChange={(e) => set(ident.key, { value: e.currentTarget.value })}
+                description={hint.bad ? undefined : hint.text}
+                error={errorOf(`identifiers.${i}.value`) ?? (hint.bad ? hint.text : undefined)}
+                style={{ flex: '1 1 12rem' }}
+              />
+              <Button
+                variant="subtle"
+                color="red"
+                mt={{ base: 0, sm: 25 }}
+                onClick={() => onChange({ identifiers: m.identifiers.filter((x) => x.key !== ident.key) })}
+              >
+                {t('people.removeIdentifier', { n: i + 1 })}
+              </Button>
+            </Group>
+          );
+        })}
+        <div>
+          <Button
+            variant="default"
+            onClick={() =>
+              onChange({
+                identifiers: [...m.identifiers, { key: newKey(), type: 'tax_number', value: '' }],
+              })
+            }
+          >
+            {t('people.addIdentifier')}
+          </Button>
+        </div>
+      </Stack>
+    </Fieldset>
+  );
+}
