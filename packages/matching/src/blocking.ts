@@ -241,24 +241,6 @@ class IntBuffer {
   }
 }
 
-/** Stable counting sort of (primary, payload) by primary in [0, range); returns the permutation applied. */
-function countingOrder(
-  primary: Int32Array,
-  len: number,
-  range: number,
-  order: Int32Array | undefined,
-): Int32Array {
-  const count = new Int32Array(range + 1);
-  for (let k = 0; k < len; k++) count[primary[order ? order[k]! : k]! + 1]!++;
-  for (let r = 0; r < range; r++) count[r + 1]! += count[r]!;
-  const out = new Int32Array(len);
-  for (let k = 0; k < len; k++) {
-    const src = order ? order[k]! : k;
-    out[count[primary[src]!]!++] = src;
-  }
-  return out;
-}
-
 /** Radix sort (two 16-bit passes) of 32-bit keys, carrying record indices. */
 function sortKeys(keys: Uint32Array, idx: Int32Array): void {
   const len = keys.length;
@@ -404,45 +386,47 @@ export function generateRulePairs(
 export function mergeRulePairs(n: number, parts: readonly RulePairs[]): CandidatePairs {
   let m = 0;
   for (const p of parts) m += p.lo.length;
-  const loAll = new Int32Array(m);
-  const hiAll = new Int32Array(m);
-  let off = 0;
-  for (const p of parts) {
-    loAll.set(p.lo, off);
-    hiAll.set(p.hi, off);
-    off += p.lo.length;
-  }
-  const lo = { data: loAll };
-  const hi = { data: hiAll };
-  // sort pairs by (lower, higher) with two stable counting sorts, then drop repeats
-  const byHi = countingOrder(hi.data, m, n, undefined);
-  const order = countingOrder(lo.data, m, n, byHi);
+  // bucket the higher index of each pair by its lower index (one counting pass)
+  const start = new Int32Array(n + 1);
+  for (const p of parts) for (let k = 0; k < p.lo.length; k++) start[p.lo[k]! + 1]!++;
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const fill = start.slice(0, n);
+  const his = new Int32Array(m);
+  for (const p of parts) for (let k = 0; k < p.lo.length; k++) his[fill[p.lo[k]!]!++] = p.hi[k]!;
+  // sort each (small) bucket and drop repeats in place
+  const kept = new Int32Array(n);
   let unique = 0;
-  let pi = -1;
-  let pj = -1;
-  for (let k = 0; k < m; k++) {
-    const s0 = order[k]!;
-    const i = lo.data[s0]!;
-    const j = hi.data[s0]!;
-    if (i !== pi || j !== pj) unique++;
-    pi = i;
-    pj = j;
+  for (let i = 0; i < n; i++) {
+    const s0 = start[i]!;
+    const e0 = start[i + 1]!;
+    if (e0 - s0 > 32) his.subarray(s0, e0).sort();
+    else {
+      for (let x = s0 + 1; x < e0; x++) {
+        const v = his[x]!;
+        let y = x - 1;
+        while (y >= s0 && his[y]! > v) {
+          his[y + 1] = his[y]!;
+          y--;
+        }
+        his[y + 1] = v;
+      }
+    }
+    let w = s0;
+    for (let x = s0; x < e0; x++) if (x === s0 || his[x] !== his[x - 1]) his[w++] = his[x]!;
+    kept[i] = w - s0;
+    unique += w - s0;
   }
   const left = new Int32Array(new SharedArrayBuffer(unique * 4));
   const right = new Int32Array(new SharedArrayBuffer(unique * 4));
   let u = 0;
-  pi = -1;
-  pj = -1;
-  for (let k = 0; k < m; k++) {
-    const s0 = order[k]!;
-    const i = lo.data[s0]!;
-    const j = hi.data[s0]!;
-    if (i === pi && j === pj) continue;
-    left[u] = i;
-    right[u] = j;
-    u++;
-    pi = i;
-    pj = j;
+  for (let i = 0; i < n; i++) {
+    const s0 = start[i]!;
+    const c = kept[i]!;
+    for (let x = 0; x < c; x++) {
+      left[u] = i;
+      right[u] = his[s0 + x]!;
+      u++;
+    }
   }
   return { left, right, stats: parts.flatMap((p) => p.stats), generated: m };
 }
