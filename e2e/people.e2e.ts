@@ -16,6 +16,7 @@ import {
 } from './support/browser.ts';
 
 const REGISTRAR = { email: 'registrar@demo.oselia.org', password: 'demo-registrar-Dnipro-2026' };
+const ADMIN = { email: 'admin@demo.oselia.org', password: 'demo-admin-Kyiv-2026' };
 const m = uk;
 const p = uk.people;
 
@@ -53,11 +54,11 @@ const headBirthShown = new Intl.DateTimeFormat('uk-UA', { dateStyle: 'medium', t
   new Date(`${headBirth}T00:00:00Z`),
 );
 
-async function signIn(page: Page) {
+async function signIn(page: Page, who = REGISTRAR) {
   await page.goto('/sign-in');
   await visible(h1(page, m.auth.signInTitle));
-  await field(page, m.auth.email).fill(REGISTRAR.email);
-  await field(page, m.auth.password).fill(REGISTRAR.password);
+  await field(page, m.auth.email).fill(who.email);
+  await field(page, m.auth.password).fill(who.password);
   await page.getByRole('button', { name: m.auth.signIn, exact: true }).click();
   await page.waitForURL((url) => url.pathname !== '/sign-in');
 }
@@ -278,6 +279,87 @@ describe('people registry', () => {
       await expectAccessible(page, 'person page (assistance refused)');
       await screenshot(page, 'people-consent-refused-phone');
 
+      expect(s.pageErrors).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('a stale edit shows the colleague’s values beside the officer’s, and saves the choice', async () => {
+    const s = await openSession(browser, { viewport: PHONE, phone: true });
+    try {
+      const { page } = s;
+      await signIn(page);
+      // Another officer's work, through the API with this session.
+      const session = (await (await page.request.get('/api/v1/auth/session')).json()) as {
+        csrfToken: string;
+      };
+      const headers = { 'x-csrf-token': session.csrfToken };
+      const birth = `19${randomInt(50, 99)}-0${randomInt(1, 10)}-1${randomInt(0, 10)}`;
+      const created = await page.request.post('/api/v1/people', {
+        headers,
+        data: {
+          familyName: 'Коваленко',
+          givenName: 'Андрій',
+          birthDate: birth,
+          sex: 'M',
+          phones: ['050 111 22 33'],
+          identifiers: [{ type: 'tax_number', value: taxNumberFor(birth, true) }],
+        },
+      });
+      expect(created.status()).toBe(201);
+      const person = (await created.json()) as { id: string; version: number };
+
+      await page.goto(`/people/${person.id}/edit`);
+      await visible(h1(page, /Коваленко Андрій/));
+      // Meanwhile a colleague saves a new phone and a patronymic.
+      const colleague = await page.request.patch(`/api/v1/people/${person.id}`, {
+        headers,
+        data: { version: person.version, phones: ['+380 50 999 88 77'], patronymic: 'Іванович' },
+      });
+      expect(colleague.status()).toBe(200);
+
+      await field(page, p.phone).fill('067 765 43 21');
+      await field(page, p.populationGroup).selectOption({ label: p.populationGroups.returnee });
+      await page.getByRole('button', { name: p.saveChanges }).click();
+      await visible(page.getByRole('alert').filter({ hasText: p.conflictTitle }));
+      // The field only the colleague changed is taken over; the one both changed is asked about.
+      await expect.poll(() => field(page, p.patronymic).inputValue()).toBe('Іванович');
+      const choice = page.getByRole('group', { name: p.conflictChoice.replace('{{field}}', p.phone) });
+      await visible(choice.getByText('+380509998877'));
+      await visible(choice.getByText('067 765 43 21'));
+      await expectAccessible(page, 'edit person (version conflict)');
+      await screenshot(page, 'people-edit-conflict-phone');
+
+      await page.getByRole('button', { name: p.saveAgain }).click();
+      await visible(choice.getByText(m.forms.required));
+      await choice.getByRole('radio', { name: p.conflictYours }).check();
+      await page.getByRole('button', { name: p.saveAgain }).click();
+      await visible(h1(page, 'Коваленко Андрій Іванович'));
+      await visible(page.getByText(p.saved));
+      await visible(page.getByText('+380677654321'));
+      await visible(page.getByText(p.populationGroups.returnee));
+
+      // An administrator sees the audit trail and may reveal the tax number, then hide it again.
+      await s.context.clearCookies();
+      await signIn(page, ADMIN);
+      await page.goto(`/people/${person.id}`);
+      await visible(h1(page, 'Коваленко Андрій Іванович'));
+      const documents = page.getByRole('region', { name: p.identifiers, exact: true });
+      const masked = documents.getByText(/^•+\d{3}$/);
+      await visible(masked);
+      await documents
+        .getByRole('button', { name: p.revealLabel.replace('{{type}}', p.identifierTypes.tax_number) })
+        .click();
+      await visible(documents.getByText(/^\d{10}$/));
+      await documents
+        .getByRole('button', { name: p.hideLabel.replace('{{type}}', p.identifierTypes.tax_number) })
+        .click();
+      await visible(masked);
+      const audit = page.getByRole('region', { name: p.audit, exact: true });
+      await visible(audit.getByRole('cell', { name: 'person.identifier_revealed' }));
+      await visible(audit.getByRole('cell', { name: 'person.updated' }).first());
+      await expectAccessible(page, 'person page (administrator)');
       expect(s.pageErrors).toEqual([]);
     } finally {
       await s.close();

@@ -65,6 +65,7 @@ export const peopleEn: typeof peopleUk = {
     patronymic: 'Patronymic',
     asWritten: 'As written in the document, in Cyrillic or Latin',
     relationship: 'Relationship to the head of household',
+    relationshipShort: 'Relationship to head',
     relationships: {
       head: 'Head of household',
       spouse: 'Spouse',

@@ -63,6 +63,7 @@ export const peopleUk = {
     patronymic: 'По батькові',
     asWritten: 'Як написано в документі, кирилицею чи латиницею',
     relationship: 'Ким доводиться голові домогосподарства',
+    relationshipShort: 'Зв’язок з головою',
     relationships: {
       head: 'Голова домогосподарства',
       spouse: 'Чоловік або дружина',

@@ -207,7 +207,7 @@ export function AssistanceSection({
         <Text>{t('people.noAssistance')}</Text>
       ) : (
         <TableScroll label={t('people.assistanceCaption')}>
-          <Table striped>
+          <Table striped captionSide="top">
             <Table.Caption>{t('people.assistanceCaption')}</Table.Caption>
             <Table.Thead>
               <Table.Tr>

@@ -26,7 +26,7 @@ export function AuditSection({ personId }: { personId: string }) {
         <Text>{t('people.noAudit')}</Text>
       ) : (
         <TableScroll label={t('people.auditCaption')}>
-          <Table striped>
+          <Table striped captionSide="top">
             <Table.Caption>{t('people.auditCaption')}</Table.Caption>
             <Table.Thead>
               <Table.Tr>

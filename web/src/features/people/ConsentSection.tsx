@@ -108,7 +108,7 @@ export function ConsentSection({ personId, canWrite }: { personId: string; canWr
       ) : data ? (
         <>
           <TableScroll label={t('people.consentCurrentCaption')}>
-            <Table>
+            <Table captionSide="top">
               <Table.Caption>{t('people.consentCurrentCaption')}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
@@ -138,7 +138,7 @@ export function ConsentSection({ personId, canWrite }: { personId: string; canWr
           </TableScroll>
           {data.history.length > 0 && (
             <TableScroll label={t('people.consentHistoryCaption')}>
-              <Table mt="md" striped>
+              <Table mt="md" striped captionSide="top">
                 <Table.Caption>{t('people.consentHistoryCaption')}</Table.Caption>
                 <Table.Thead>
                   <Table.Tr>

@@ -222,7 +222,14 @@ function EditForm({ person }: { person: Person }) {
       <Stack gap="lg">
         <div ref={topRef} tabIndex={-1}>
           {conflict && (
-            <Alert color="orange" variant="outline" role="alert" title={t('people.conflictTitle')}>
+            <Alert
+              color="orange"
+              variant="outline"
+              role="alert"
+              title={t('people.conflictTitle')}
+              // Mantine's orange is too light for text on white; the border keeps the colour.
+              styles={{ title: { color: 'var(--mantine-color-text)' } }}
+            >
               <Text size="sm">
                 {conflict.groups.length > 0 ? t('people.conflictBody') : t('people.conflictNoClash')}
               </Text>

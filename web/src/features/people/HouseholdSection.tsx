@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  List,
-  NativeSelect,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, List, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { Person } from '@oselia/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -139,12 +127,12 @@ export function HouseholdSection({ person, canWrite }: { person: Person; canWrit
             ]}
           />
           <TableScroll label={t('people.householdMembersCaption')}>
-            <Table mt="sm" striped>
+            <Table mt="sm" striped captionSide="top">
               <Table.Caption>{t('people.householdMembersCaption')}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t('people.member')}</Table.Th>
-                  <Table.Th scope="col">{t('people.relationship')}</Table.Th>
+                  <Table.Th scope="col">{t('people.relationshipShort')}</Table.Th>
                   <Table.Th scope="col">{t('people.ageBand')}</Table.Th>
                   <Table.Th scope="col">{t('people.disability')}</Table.Th>
                   <Table.Th scope="col">{t('people.since')}</Table.Th>

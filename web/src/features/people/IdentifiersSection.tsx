@@ -161,7 +161,7 @@ export function IdentifiersSection({
       ) : (
         <Stack gap={4}>
           <TableScroll label={t('people.identifiersCaption')}>
-            <Table>
+            <Table captionSide="top">
               <Table.Caption>{t('people.identifiersCaption')}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
