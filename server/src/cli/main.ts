@@ -21,10 +21,11 @@ registerUsersCommands(program);
 registerAuditCommands(program);
 
 // Commands written in other modules register themselves when present.
-for (const extra of ['./dedup.command.ts']) {
+for (const extra of ['./dedup.command.ts', './import.command.ts']) {
   try {
     const mod = await import(extra);
     mod.registerDedupCommand?.(program);
+    mod.registerImportCommands?.(program);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
   }

@@ -49,6 +49,14 @@ export function createPlacesService(db: Database, assetsDir: string) {
       return (await repo.findPlaces([pcode])).length === 1;
     },
 
+    /** Which of these P-codes are known: one query for many (bulk imports check thousands). */
+    async knownPlaces(pcodes: string[]): Promise<Set<string>> {
+      const known = new Set<string>();
+      for (let i = 0; i < pcodes.length; i += 5000)
+        for (const r of await repo.findPlaces(pcodes.slice(i, i + 5000))) known.add(r.pcode);
+      return known;
+    },
+
     async countPlaces() {
       return repo.countPlaces();
     },
