@@ -101,6 +101,9 @@ async function main(): Promise<void> {
   }
   const summary = res.stdout.trim().split('\n').pop() ?? '';
   const rssKb = /Maximum resident set size \(kbytes\): (\d+)/.exec(res.stderr)?.[1];
+  const user = /User time \(seconds\): ([\d.]+)/.exec(res.stderr)?.[1];
+  const sys = /System time \(seconds\): ([\d.]+)/.exec(res.stderr)?.[1];
+  const load = (await import('node:os')).loadavg()[0]!;
   const stats = JSON.parse(readFileSync(files.stats, 'utf8'));
   const scores = await score({
     persons,
@@ -115,6 +118,10 @@ async function main(): Promise<void> {
   console.log(
     `wall time (npm run)     ${wall.toFixed(1)} s (inside the command: ${stats.summary.seconds} s)`,
   );
+  if (user && sys) {
+    const cpu = (Number(user) + Number(sys)).toFixed(1);
+    console.log(`CPU time                ${cpu} s user+sys (machine load average ${load.toFixed(1)})`);
+  }
   console.log(
     `peak memory             ${rssKb ? `${(Number(rssKb) / 1024).toFixed(0)} MB (max RSS, /usr/bin/time)` : `${stats.summary.maxRssMb} MB (max RSS reported by the command)`}`,
   );
