@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
+import { forgetAllDrafts } from '../people/useDraft.ts';
 import { forgetSession, setSigningOut } from './session.ts';
 
 /** Sign out of this session or of all of them; both end on the sign-in page with a message. */
@@ -10,6 +11,7 @@ export function useSignOut() {
     mutationFn: async () => (await import('./accessApi.ts')).authApi.signOut(),
     onSettled: () => {
       setSigningOut(true);
+      forgetAllDrafts();
       void navigate('/sign-in?bye=1');
       forgetSession(queryClient);
     },
@@ -18,6 +20,7 @@ export function useSignOut() {
     mutationFn: async () => (await import('./accessApi.ts')).authApi.signOutEverywhere(),
     onSuccess: () => {
       setSigningOut(true);
+      forgetAllDrafts();
       void navigate('/sign-in?bye=all');
       forgetSession(queryClient);
     },

@@ -29,7 +29,7 @@ import { PlacePicker } from './PlacePicker.tsx';
 import classes from './people.module.css';
 import { peopleApi, peopleKeys } from './peopleApi.ts';
 import { checkTaxNumber } from './taxNumber.ts';
-import { useDraft } from './useDraft.ts';
+import { DRAFT_PREFIX, useDraft } from './useDraft.ts';
 import { usePeopleFormat } from './usePeopleFormat.ts';
 
 interface HouseholdDraft {
@@ -61,7 +61,7 @@ function RegisterForm({ single }: { single: boolean }) {
   const { data: session } = useSession();
   const userId = session?.user.id ?? 'anonymous';
   const draft = useDraft<HouseholdDraft>(
-    `oselia.people.draft.${single ? 'person' : 'household'}.${userId}`,
+    `${DRAFT_PREFIX}${single ? 'person' : 'household'}.${userId}`,
     emptyHousehold,
   );
   const form = draft.value;

@@ -60,3 +60,16 @@ export function useDraft<T>(key: string, initial: () => T) {
 
   return { value, setValue, restoredAt, clear, discard };
 }
+
+export const DRAFT_PREFIX = 'oselia.people.draft.';
+
+/**
+ * Drafts hold personal data: signing out on purpose removes them from this device (an expired
+ * session does not, so an officer who signs in again finds the form as it was).
+ */
+export function forgetAllDrafts() {
+  for (let i = window.localStorage.length - 1; i >= 0; i--) {
+    const key = window.localStorage.key(i);
+    if (key?.startsWith(DRAFT_PREFIX)) window.localStorage.removeItem(key);
+  }
+}
