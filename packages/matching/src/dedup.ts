@@ -10,7 +10,7 @@ import {
   type RuleStats,
 } from './blocking.ts';
 import { type ClusterOptions, clusterLinks } from './cluster.ts';
-import { comparePairs, FIELDS, PATTERN_COUNT, patternLevelTable, RADIX } from './compare.ts';
+import { comparePair, comparePairs, FIELDS, PATTERN_COUNT, patternLevelTable, RADIX } from './compare.ts';
 import type { Dataset } from './dataset.ts';
 import {
   explainPattern,
@@ -105,7 +105,9 @@ export async function dedupe(d: Dataset, opts: DedupOptions = {}): Promise<Dedup
   lap('comparison');
   progress(`compared ${patterns.length} pairs`);
 
-  const model = opts.model ?? fitModel(patternHistogram(patterns), opts.fit);
+  const model =
+    opts.model ??
+    fitModel(patternHistogram(patterns), { randomSurnameLevels: randomPairLevels(d, 0), ...opts.fit });
   lap('fit');
   progress(`model fitted in ${model.iterations} EM iterations, lambda=${model.lambda.toFixed(4)}`);
 
@@ -241,6 +243,34 @@ export async function dedupe(d: Dataset, opts: DedupOptions = {}): Promise<Dedup
       });
     },
   };
+}
+
+/**
+ * Distribution of the levels of one field over random pairs of records (deterministic sample): how
+ * often strangers agree by chance.
+ */
+export function randomPairLevels(d: Dataset, field: number, samples = 50_000): number[] {
+  const counts = new Array<number>(FIELDS[field]!.levels.length).fill(0);
+  if (d.n < 2) return counts;
+  let x = 0x9e3779b9;
+  const next = () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) % d.n;
+  };
+  let divisor = 1;
+  for (let f = 0; f < field; f++) divisor *= RADIX[f]!;
+  let total = 0;
+  for (let k = 0; k < samples; k++) {
+    const i = next();
+    const j = next();
+    if (i === j) continue;
+    const l = Math.floor(comparePair(d, d, i, j) / divisor) % RADIX[field]!;
+    counts[l]!++;
+    if (l > 0) total++;
+  }
+  return counts.map((c, l) => (l === 0 || total === 0 ? 0 : c / total));
 }
 
 function computeOne(d: Dataset, i: number, j: number): number {

@@ -137,6 +137,10 @@ const MATCH_GENERATION_APART = 0.002;
 export const DEFAULT_LINK_THRESHOLD = 4.5;
 export const DEFAULT_REVIEW_THRESHOLD = 2.5;
 
+function normalisedRows(rows: number[][]): number[][] {
+  return normalised(rows);
+}
+
 /** Copy of per-field level distributions, each normalised over the levels that carry evidence. */
 function normalised(rows: number[][]): number[][] {
   return rows.map((r, f) => {
@@ -170,6 +174,8 @@ export interface FitOptions {
   priorStrength?: number;
   /** Weight of the anchored fields of non-match classes, as a share of the class's pairs. */
   anchorStrength?: number;
+  /** Share of each surname level among random pairs of records (see randomPairLevels). */
+  randomSurnameLevels?: number[];
   linkThreshold?: number;
   reviewThreshold?: number;
 }
@@ -208,10 +214,16 @@ export function fitModel(hist: Float64Array, opts: FitOptions = {}): MatchModel 
     }
   }
   if (total === 0) return model;
-  const priors = [PRIOR_M, ...NON_MATCH_PRIORS.map((c) => c.theta)];
+  const priors = [PRIOR_M, ...NON_MATCH_PRIORS.map((c) => c.theta.map((r) => [...r]))];
+  if (opts.randomSurnameLevels) {
+    // Birthday look-alikes are strangers born the same day: their surnames agree as often as those
+    // of any two records, which random pairs of the data measure.
+    const b = NON_MATCH_PRIORS.findIndex((c) => c.name === 'birthday') + 1;
+    priors[b]![F_FAMILY] = opts.randomSurnameLevels.map((v, l) => (l === 0 ? 0 : Math.max(v, 1e-4)));
+  }
   const anchorStrength = opts.anchorStrength ?? 5;
   const K = priors.length;
-  const theta = priors.map((p) => p.map((r) => [...r]));
+  const theta = priors.map((p, k) => (k === 0 ? p.map((r) => [...r]) : normalisedRows(p)));
   let pi = [0.25, ...NON_MATCH_PRIORS.map((c) => 0.75 * c.share)];
   const acc = priors.map(() => FIELDS.map((f) => new Float64Array(f.levels.length)));
   const post = new Float64Array(K);
