@@ -137,10 +137,6 @@ const MATCH_GENERATION_APART = 0.002;
 export const DEFAULT_LINK_THRESHOLD = 4.5;
 export const DEFAULT_REVIEW_THRESHOLD = 2.5;
 
-function normalisedRows(rows: number[][]): number[][] {
-  return normalised(rows);
-}
-
 /** Copy of per-field level distributions, each normalised over the levels that carry evidence. */
 function normalised(rows: number[][]): number[][] {
   return rows.map((r, f) => {
@@ -223,7 +219,7 @@ export function fitModel(hist: Float64Array, opts: FitOptions = {}): MatchModel 
   }
   const anchorStrength = opts.anchorStrength ?? 5;
   const K = priors.length;
-  const theta = priors.map((p, k) => (k === 0 ? p.map((r) => [...r]) : normalisedRows(p)));
+  const theta = priors.map((p, k) => (k === 0 ? p.map((r) => [...r]) : normalised(p)));
   let pi = [0.25, ...NON_MATCH_PRIORS.map((c) => 0.75 * c.share)];
   const acc = priors.map(() => FIELDS.map((f) => new Float64Array(f.levels.length)));
   const post = new Float64Array(K);
