@@ -58,6 +58,11 @@ export interface Dataset extends DatasetColumns, StringTables {
   /** Occurrences of each surname key and given-name key, for term-frequency adjustment. */
   famCount: Int32Array;
   givenCount: Int32Array;
+  /**
+   * Placeholder values treated as missing: a birth date or a phone shared by far more records than
+   * chance allows (01.01.1970 typed when the date is unknown, an organisation's hotline).
+   */
+  suppressed: { birthDates: number; phones: number; records: number };
 }
 
 class Interner {
@@ -179,9 +184,9 @@ export class DatasetBuilder {
       givenSkel: given.skel,
       patrKey: patr.key,
       patrSkel: patr.skel,
-      dob,
+      dob: this.suppressedDob.has(dob) ? 0 : dob,
       sex,
-      phone: ph === '' ? -1 : Number(ph),
+      phone: ph === '' || this.suppressedPhone.has(Number(ph)) ? -1 : Number(ph),
       tax: (r.taxIdHash ?? '').trim(),
       oblast: (r.oblastPcode ?? '').trim().toUpperCase().slice(0, 4),
     };
@@ -258,9 +263,49 @@ export class DatasetBuilder {
     return i.peek(value) ?? -2;
   }
 
+  /** Placeholder birth dates (yyyymmdd) and phones found by the last build, treated as missing. */
+  readonly suppressedDob = new Set<number>();
+  readonly suppressedPhone = new Set<number>();
+
+  /**
+   * Finds values shared by far more records than chance allows. A real birth date is shared by about
+   * n / 29 000 records (80 years of birthdays); a household shares a phone between a few people.
+   */
+  private findPlaceholders(): number {
+    const c = this.cols;
+    const n = this.ids.length;
+    const dobCap = Math.max(25, Math.ceil((20 * n) / 29_000));
+    const phoneCap = 30;
+    const count = (col: IntColumn, missing: number) => {
+      const m = new Map<number, number>();
+      for (let i = 0; i < n; i++) {
+        const v = col.data[i]!;
+        if (v !== missing) m.set(v, (m.get(v) ?? 0) + 1);
+      }
+      return m;
+    };
+    this.suppressedDob.clear();
+    this.suppressedPhone.clear();
+    for (const [v, k] of count(c.dob, 0)) if (k > dobCap) this.suppressedDob.add(v);
+    for (const [v, k] of count(c.phone, -1)) if (k > phoneCap) this.suppressedPhone.add(v);
+    let records = 0;
+    for (let i = 0; i < n; i++) {
+      if (this.suppressedDob.has(c.dob.data[i]!)) {
+        c.dob.data[i] = 0;
+        records++;
+      }
+      if (this.suppressedPhone.has(c.phone.data[i]!)) {
+        c.phone.data[i] = -1;
+        records++;
+      }
+    }
+    return records;
+  }
+
   build(shared = false): Dataset {
     const c = this.cols;
     const n = this.ids.length;
+    const suppressedRecords = this.findPlaceholders();
     const sexBuf = shared ? new SharedArrayBuffer(n) : new ArrayBuffer(n);
     const sex = new Int8Array(sexBuf);
     for (let i = 0; i < n; i++) sex[i] = c.sex.data[i]!;
@@ -294,6 +339,11 @@ export class DatasetBuilder {
       patrSkelStr: this.patrSkelI.values,
       famCount,
       givenCount,
+      suppressed: {
+        birthDates: this.suppressedDob.size,
+        phones: this.suppressedPhone.size,
+        records: suppressedRecords,
+      },
     };
   }
 

@@ -10,7 +10,17 @@ import {
   type RuleStats,
 } from './blocking.ts';
 import { type ClusterOptions, clusterLinks } from './cluster.ts';
-import { comparePair, comparePairs, FIELDS, PATTERN_COUNT, patternLevelTable, RADIX } from './compare.ts';
+import {
+  comparePair,
+  comparePairs,
+  F_DOB,
+  F_FAMILY,
+  F_PATR,
+  FIELDS,
+  PATTERN_COUNT,
+  patternLevelTable,
+  RADIX,
+} from './compare.ts';
 import type { Dataset } from './dataset.ts';
 import {
   explainPattern,
@@ -66,6 +76,8 @@ export interface DedupStats {
   reviewPairs: number;
   reviewRecords: number;
   clusters: number;
+  /** Placeholder birth dates and phones treated as missing (see Dataset.suppressed). */
+  suppressed?: Dataset['suppressed'];
   /** Share of true duplicate pairs found among candidate pairs (only with truth). */
   pairsCompleteness?: number;
   truePairs?: number;
@@ -107,7 +119,12 @@ export async function dedupe(d: Dataset, opts: DedupOptions = {}): Promise<Dedup
 
   const model =
     opts.model ??
-    fitModel(patternHistogram(patterns), { randomSurnameLevels: randomPairLevels(d, 0), ...opts.fit });
+    fitModel(patternHistogram(patterns), {
+      randomSurnameLevels: randomPairLevels(d, F_FAMILY),
+      randomPatronymicLevels: randomPairLevels(d, F_PATR),
+      missingBirthDateShare: d.n < 2 ? undefined : randomPairLevels(d, F_DOB, 50_000, true)[0],
+      ...opts.fit,
+    });
   lap('fit');
   progress(`model fitted in ${model.iterations} EM iterations, lambda=${model.lambda.toFixed(4)}`);
 
@@ -222,6 +239,7 @@ export async function dedupe(d: Dataset, opts: DedupOptions = {}): Promise<Dedup
     reviewRecords,
     clusters,
     timings,
+    suppressed: d.suppressed,
   };
   if (opts.truth) {
     const pc = pairsCompleteness(opts.truth, pairs.left, pairs.right);
@@ -249,7 +267,12 @@ export async function dedupe(d: Dataset, opts: DedupOptions = {}): Promise<Dedup
  * Distribution of the levels of one field over random pairs of records (deterministic sample): how
  * often strangers agree by chance.
  */
-export function randomPairLevels(d: Dataset, field: number, samples = 50_000): number[] {
+export function randomPairLevels(
+  d: Dataset,
+  field: number,
+  samples = 50_000,
+  includeMissing = false,
+): number[] {
   const counts = new Array<number>(FIELDS[field]!.levels.length).fill(0);
   if (d.n < 2) return counts;
   let x = 0x9e3779b9;
@@ -268,9 +291,9 @@ export function randomPairLevels(d: Dataset, field: number, samples = 50_000): n
     if (i === j) continue;
     const l = Math.floor(comparePair(d, d, i, j) / divisor) % RADIX[field]!;
     counts[l]!++;
-    if (l > 0) total++;
+    if (l > 0 || includeMissing) total++;
   }
-  return counts.map((c, l) => (l === 0 || total === 0 ? 0 : c / total));
+  return counts.map((c, l) => ((l === 0 && !includeMissing) || total === 0 ? 0 : c / total));
 }
 
 function computeOne(d: Dataset, i: number, j: number): number {

@@ -15,6 +15,7 @@ import {
   F_DOB,
   F_FAMILY,
   F_GIVEN,
+  F_PATR,
   FIELDS,
   FIRST_LEVEL,
   PATTERN_COUNT,
@@ -109,7 +110,7 @@ const NON_MATCH_PRIORS: readonly ClassPrior[] = [
       [0, 0.9, 0.1],
       [0, 0.2, 0.8],
     ],
-    anchored: [3],
+    anchored: [2, 3],
     share: 0.3,
   },
   {
@@ -131,6 +132,8 @@ const NON_MATCH_PRIORS: readonly ClassPrior[] = [
 
 /** Share of true duplicates whose given names are wholly different (fixed, see fitModel). */
 const MATCH_GIVEN_DIFFERENT = 0.003;
+/** Share of true duplicates whose patronymics are wholly different (fixed, see fitModel). */
+const MATCH_PATRONYMIC_DIFFERENT = 0.02;
 /** Share of true duplicates whose birth years are 12 or more years apart (fixed, see fitModel). */
 const MATCH_GENERATION_APART = 0.002;
 
@@ -171,7 +174,14 @@ export interface FitOptions {
   /** Weight of the anchored fields of non-match classes, as a share of the class's pairs. */
   anchorStrength?: number;
   /** Share of each surname level among random pairs of records (see randomPairLevels). */
-  randomSurnameLevels?: number[];
+  randomSurnameLevels?: number[] | undefined;
+  /** Share of each patronymic level among random pairs of records. */
+  randomPatronymicLevels?: number[] | undefined;
+  /**
+   * Share of random pairs of records where a birth date is missing. Whether a date was recorded does
+   * not depend on whether two records are the same person, so this is the match class's share too.
+   */
+  missingBirthDateShare?: number | undefined;
   linkThreshold?: number;
   reviewThreshold?: number;
 }
@@ -216,6 +226,11 @@ export function fitModel(hist: Float64Array, opts: FitOptions = {}): MatchModel 
     // of any two records, which random pairs of the data measure.
     const b = NON_MATCH_PRIORS.findIndex((c) => c.name === 'birthday') + 1;
     priors[b]![F_FAMILY] = opts.randomSurnameLevels.map((v, l) => (l === 0 ? 0 : Math.max(v, 1e-4)));
+  }
+  if (opts.randomPatronymicLevels) {
+    // Namesakes are strangers with the same name: their fathers' names agree by chance.
+    const k = NON_MATCH_PRIORS.findIndex((c) => c.name === 'namesake') + 1;
+    priors[k]![F_PATR] = opts.randomPatronymicLevels.map((v, l) => (l === 0 ? 0 : Math.max(v, 1e-4)));
   }
   const anchorStrength = opts.anchorStrength ?? 5;
   const K = priors.length;
@@ -280,12 +295,21 @@ export function fitModel(hist: Float64Array, opts: FitOptions = {}): MatchModel 
     const rest = mg.reduce((a, b, l) => (l === 0 || l === 4 ? a : a + b), 0);
     for (let l = 1; l < 4; l++) mg[l] = (mg[l]! / rest) * (1 - MATCH_GIVEN_DIFFERENT);
     mg[4] = MATCH_GIVEN_DIFFERENT;
+    // Two records of one person rarely carry two different fathers' names.
+    const mp = theta[0]![F_PATR]!;
+    const restP = mp[1]! + mp[2]!;
+    mp[1] = (mp[1]! / restP) * (1 - MATCH_PATRONYMIC_DIFFERENT);
+    mp[2] = (mp[2]! / restP) * (1 - MATCH_PATRONYMIC_DIFFERENT);
+    mp[3] = MATCH_PATRONYMIC_DIFFERENT;
     // Likewise a duplicate whose birth years are a generation apart is confounded with a parent and a
     // child of the same name.
     const md = theta[0]![F_DOB]!;
-    const restD = md.reduce((a, b, l) => (l === 6 ? a : a + b), 0);
-    for (let l = 0; l < 6; l++) md[l] = (md[l]! / restD) * (1 - MATCH_GENERATION_APART);
+    const missing = opts.missingBirthDateShare;
+    const fixed = MATCH_GENERATION_APART + (missing ?? 0);
+    const restD = md.reduce((a, b, l) => (l === 6 || (l === 0 && missing !== undefined) ? a : a + b), 0);
+    for (let l = missing === undefined ? 0 : 1; l < 6; l++) md[l] = (md[l]! / restD) * (1 - fixed);
     md[6] = MATCH_GENERATION_APART;
+    if (missing !== undefined) md[0] = Math.min(0.99, Math.max(1e-4, missing));
     if (delta < 1e-6) break;
   }
   const nonMatch = 1 - pi[0]!;

@@ -186,6 +186,11 @@ export async function runDedup(
     if (o.truthColumn) readOpts.truthColumn = o.truthColumn;
     const { dataset: d, truth } = await readPersons(o.input, readOpts);
     log(`[${sec()} s] read ${d.n} records`);
+    if (d.suppressed.records > 0) {
+      log(
+        `[${sec()} s] ${d.suppressed.birthDates} birth dates and ${d.suppressed.phones} phones shared by too many records to identify anyone (placeholders); treated as missing in ${d.suppressed.records} fields`,
+      );
+    }
     const fit: { linkThreshold?: number; reviewThreshold?: number } = {};
     if (o.linkThreshold !== undefined) fit.linkThreshold = o.linkThreshold;
     if (o.reviewThreshold !== undefined) fit.reviewThreshold = o.reviewThreshold;
