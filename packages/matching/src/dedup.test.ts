@@ -141,3 +141,21 @@ describe('fitModel', () => {
     );
   });
 });
+
+describe('placeholders', () => {
+  it('treats a phone or birth date shared by too many records as missing', () => {
+    const many: PersonRecord[] = Array.from({ length: 60 }, (_, i) => ({
+      id: `p${i}`,
+      familyName: `Прізвище${i}`,
+      givenName: 'Іван',
+      birthDate: i < 40 ? '1970-01-01' : `1980-02-${String(1 + (i % 28)).padStart(2, '0')}`,
+      phone: i < 35 ? '380441234567' : `38067${String(i).padStart(7, '0')}`,
+    }));
+    const d = prepareDataset(many);
+    expect(d.suppressed.phones).toBe(1);
+    expect(d.suppressed.birthDates).toBe(1);
+    expect(d.phone[0]).toBe(-1);
+    expect(d.dob[0]).toBe(0);
+    expect(d.dob[45]).toBe(19800218);
+  });
+});
