@@ -26,6 +26,7 @@ import {
   explainPattern,
   type FitOptions,
   fitModel,
+  isConclusiveVeto,
   type MatchModel,
   type PairExplanation,
   PairScorer,
@@ -158,7 +159,8 @@ export async function dedupe(d: Dataset, opts: DedupOptions = {}): Promise<Dedup
   const veto = new Uint8Array(PATTERN_COUNT);
   for (let c = 0; c < PATTERN_COUNT; c++) {
     const levels = Array.from(table.subarray(c * nf, c * nf + nf));
-    veto[c] = vetoReason(levels) ? 1 : 0;
+    const reason = vetoReason(levels);
+    veto[c] = reason === undefined ? 0 : isConclusiveVeto(reason) ? 2 : 1;
   }
 
   const np = patterns.length;
@@ -178,7 +180,7 @@ export async function dedupe(d: Dataset, opts: DedupOptions = {}): Promise<Dedup
     const ge = givenExact(c);
     if (fe || ge) w = scorer.weight(c, fe ? famTf[d.fam[i]!]! : 0, ge ? givenTf[d.given[i]!]! : 0);
     if (kept) kept[k] = w;
-    if (w < reviewThreshold) continue;
+    if (w < reviewThreshold || veto[c] === 2) continue;
     if (w >= linkThreshold && veto[c] === 0) {
       linkA.push(i);
       linkB.push(j);

@@ -515,10 +515,20 @@ export function probabilityOf(weight: number): number {
  */
 export function vetoReason(levels: readonly number[]): string | undefined {
   if (levels[F_GIVEN] === 4 && levels[5] !== 1) return 'given names differ';
-  if (levels[F_DOB] === 6 && levels[5] !== 1) return 'born 12 or more years apart';
+  if (levels[F_DOB] === 6 && levels[5] !== 1) return GENERATION_APART;
   if (levels[F_FAMILY] === 4 && levels[5] !== 1 && levels[F_GIVEN] !== 1)
     return 'surname and given name differ';
   return undefined;
+}
+
+const GENERATION_APART = 'born 12 or more years apart';
+
+/**
+ * Vetoes that settle the question: a parent and a child sharing a name are different people, so such
+ * pairs need no review either.
+ */
+export function isConclusiveVeto(reason: string | undefined): boolean {
+  return reason === GENERATION_APART;
 }
 
 export function explainPattern(
@@ -559,8 +569,10 @@ export function explainPattern(
   const veto = vetoReason(levels);
   let decision: PairExplanation['decision'] =
     total >= model.linkThreshold ? 'link' : total >= model.reviewThreshold ? 'review' : 'distinct';
-  if (decision === 'link' && veto) decision = 'review';
+  if (veto && isConclusiveVeto(veto)) decision = 'distinct';
+  else if (decision === 'link' && veto) decision = 'review';
   const out: PairExplanation = { prior, fields, total, probability: probabilityOf(total), decision };
-  if (veto && total >= model.linkThreshold) out.veto = veto;
+  if (veto && total >= (isConclusiveVeto(veto) ? model.reviewThreshold : model.linkThreshold))
+    out.veto = veto;
   return out;
 }
