@@ -1,51 +1,35 @@
+import { parseCsv } from '@oselia/matching';
 import type { AdminUnitRow } from '../../db/schema.ts';
 import { AppError } from '../../shared/app-error.ts';
 
 const HEADER = 'pcode,admin_level,parent_pcode,name_en,name_uk,lat,lon';
 const PCODE_LENGTH: Record<number, number> = { 1: 4, 2: 6, 3: 9, 4: 12 };
 
-/** Splits one CSV line, honouring double-quoted fields. */
-function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(field);
-      field = '';
-    } else field += ch;
-  }
-  out.push(field);
-  return out;
-}
-
 /**
  * Parses the admin-units CSV (see server/assets/PROVENANCE.md) and checks every row, so a bad
  * file is refused whole with the line numbers at fault.
  */
 export function parseAdminUnitsCsv(text: string): { rows: AdminUnitRow[]; reattached: number } {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  if (lines[0]?.trim() !== HEADER) {
+  let records: { fields: string[]; line: number }[];
+  try {
+    records = parseCsv(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `the admin-units file is not valid CSV: ${(error as Error).message}`,
+    );
+  }
+  if (records[0]?.fields.join(',').trim() !== HEADER) {
     throw new AppError('VALIDATION_FAILED', `the header must be "${HEADER}"`);
   }
   const rows: AdminUnitRow[] = [];
   const problems: string[] = [];
   const seen = new Set<string>();
-  lines.slice(1).forEach((line, index) => {
-    if (line.trim() === '') return;
-    const lineNo = index + 2;
-    const f = splitCsvLine(line);
+  for (const { fields: f, line: lineNo } of records.slice(1)) {
+    if (f.length === 1 && f[0]!.trim() === '') continue;
     if (f.length !== 7) {
       problems.push(`line ${lineNo}: expected 7 fields, found ${f.length}`);
-      return;
+      continue;
     }
     const [pcode, levelText, parent, nameEn, nameUk, lat, lon] = f as [
       string,
@@ -59,19 +43,19 @@ export function parseAdminUnitsCsv(text: string): { rows: AdminUnitRow[]; reatta
     const level = Number(levelText);
     if (!(level >= 1 && level <= 4) || !/^UA\d+$/.test(pcode) || pcode.length !== PCODE_LENGTH[level]) {
       problems.push(`line ${lineNo}: "${pcode}" is not a level-${levelText} P-code`);
-      return;
+      continue;
     }
     if (level > 1 && !(parent && pcode.startsWith(parent) && parent.length === PCODE_LENGTH[level - 1])) {
       problems.push(`line ${lineNo}: parent "${parent}" does not contain ${pcode}`);
-      return;
+      continue;
     }
     if (!nameEn || !nameUk) {
       problems.push(`line ${lineNo}: both names are required`);
-      return;
+      continue;
     }
     if (seen.has(pcode)) {
       problems.push(`line ${lineNo}: ${pcode} appears twice`);
-      return;
+      continue;
     }
     seen.add(pcode);
     const num = (v: string) => (v === '' ? null : Number(v));
@@ -84,7 +68,7 @@ export function parseAdminUnitsCsv(text: string): { rows: AdminUnitRow[]; reatta
       lat: num(lat),
       lon: num(lon),
     });
-  });
+  }
   if (problems.length > 0) {
     throw new AppError('VALIDATION_FAILED', `${problems.length} bad rows in the admin-units file`, {
       problems: problems.slice(0, 100),
