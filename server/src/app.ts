@@ -21,6 +21,7 @@ import { auditRoutes } from './modules/access/audit.routes.ts';
 import { authRoutes } from './modules/access/auth.routes.ts';
 import { organisationsRoutes } from './modules/access/organisations.routes.ts';
 import { usersRoutes } from './modules/access/users.routes.ts';
+import { dedupRoutes } from './modules/dedup/dedup.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { registerIdempotencyHooks } from './modules/idempotency/idempotency.hooks.ts';
 import { jobsRoutes } from './modules/jobs/jobs.routes.ts';
@@ -58,6 +59,7 @@ const apiModules: AppRoutes[] = [
   auditRoutes,
   placesRoutes,
   peopleRoutes,
+  dedupRoutes,
   peopleImportRoutes,
   jobsRoutes,
 ];

@@ -4,6 +4,7 @@ import { createAuditService } from './modules/access/audit.service.ts';
 import { createAuthService } from './modules/access/auth.service.ts';
 import { createOrganisationsService } from './modules/access/organisations.service.ts';
 import { createUsersService } from './modules/access/users.service.ts';
+import { createDedupService, DEDUP_RUN_JOB } from './modules/dedup/dedup.service.ts';
 import { createSystemService } from './modules/health/health.service.ts';
 import { JobRunner } from './modules/jobs/jobs.runner.ts';
 import { createJobsService } from './modules/jobs/jobs.service.ts';
@@ -25,6 +26,7 @@ export function createServices(handle: DatabaseHandle, config: Config) {
   const crypto = createCrypto(resolveSecretKey(config));
   const audit = createAuditService(db);
   const people = createPeopleService(db, { crypto, audit, places });
+  const jobs = createJobsService(db, () => runner.wake());
   const services = {
     /** For cross-cutting HTTP concerns (idempotency); modules use their own repositories. */
     db,
@@ -39,17 +41,14 @@ export function createServices(handle: DatabaseHandle, config: Config) {
     system: createSystemService(db, handle.engine, config.version),
     tenants: createTenantsService(db),
     places,
-    jobs: createJobsService(db, () => runner.wake()),
-    peopleImport: createPeopleImportService(db, {
-      crypto,
-      audit,
-      places,
-      jobs: createJobsService(db, () => runner.wake()),
-    }),
+    jobs,
+    peopleImport: createPeopleImportService(db, { crypto, audit, places, jobs }),
+    dedup: createDedupService(db, { people, audit, jobs }),
     runner,
   };
   runner.register(PLACES_IMPORT_JOB, importPlacesJob(places));
   runner.register(PEOPLE_IMPORT_JOB, importPeopleJob(services.peopleImport));
+  runner.register(DEDUP_RUN_JOB, services.dedup.runDedup);
   return services;
 }
 

@@ -133,6 +133,8 @@ export const person = z.object({
   relationshipToHead: z.string().nullable(),
   identifiers: z.array(identifier),
   registeredByOrganisationId: z.uuid(),
+  /** Set when this record was merged into another (the same person registered twice). */
+  mergedInto: z.uuid().nullable(),
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),
 });

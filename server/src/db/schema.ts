@@ -183,6 +183,8 @@ export interface PersonsTable extends Changes {
   search_keys: string[];
   search_text: string;
   import_key: string | null;
+  merged_into: string | null;
+  merged_at: Timestamp | null;
 }
 
 export interface HouseholdMembershipsTable {
@@ -282,7 +284,36 @@ export interface IdempotencyKeysTable {
   created_at: Generated<Date>;
 }
 
+export type DedupPairStatus = 'pending' | 'merged' | 'not_same' | 'skipped' | 'undone';
+
+export interface DedupPairsTable {
+  tenant_id: string;
+  id: string;
+  job_id: string | null;
+  person_a: string;
+  person_b: string;
+  weight: number;
+  probability: number;
+  decision: 'link' | 'review';
+  reason: string | null;
+  explanation: Json;
+  status: Generated<DedupPairStatus>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
+export interface DedupDistinctPairsTable {
+  tenant_id: string;
+  person_a: string;
+  person_b: string;
+  decided_by: string | null;
+  decided_at: Generated<Date>;
+}
+
 export interface DB {
+  dedup_pairs: DedupPairsTable;
+  dedup_distinct_pairs: DedupDistinctPairsTable;
   idempotency_keys: IdempotencyKeysTable;
   people_imports: PeopleImportsTable;
   import_mappings: ImportMappingsTable;

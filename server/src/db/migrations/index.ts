@@ -4,6 +4,7 @@ import * as access from './2026_11_28_0002_access.ts';
 import * as people from './2026_11_28_0003_people.ts';
 import * as peopleImport from './2026_11_28_0004_people_import.ts';
 import * as idempotency from './2026_11_28_1700_idempotency.ts';
+import * as dedup from './2026_11_28_1745_dedup.ts';
 
 /** Every migration, in order. Names are timestamps so they sort. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0003_people': people,
   '2026_11_28_0004_people_import': peopleImport,
   '2026_11_28_1700_idempotency': idempotency,
+  '2026_11_28_1745_dedup': dedup,
 };

@@ -12,6 +12,7 @@ import {
   signIn,
 } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { createDedupRepository } from '../dedup/dedup.repository.ts';
 import { hasRoleFor, isAction } from './access.policy.ts';
 
 let t: TestApp;
@@ -172,6 +173,24 @@ const examples: Record<string, () => Promise<Example>> = {
     };
   },
   'GET /api/v1/audit/verify': async () => ({ url: '/api/v1/audit/verify' }),
+  'POST /api/v1/dedup/runs': async () => ({ url: '/api/v1/dedup/runs' }),
+  'GET /api/v1/dedup/pairs': async () => ({ url: '/api/v1/dedup/pairs' }),
+  'GET /api/v1/dedup/pairs/:id': async () => ({ url: `/api/v1/dedup/pairs/${await ownPair()}` }),
+  'POST /api/v1/dedup/pairs/:id/decision': async () => ({
+    url: `/api/v1/dedup/pairs/${await ownPair()}/decision`,
+    payload: { decision: 'not_same' },
+  }),
+  'POST /api/v1/dedup/pairs/:id/undo': async () => {
+    const id = await ownPair();
+    const [pair] = await createDedupRepository(t.db)
+      .listPairs(t.tenantId, 'pending', undefined, 1000)
+      .then((rows) => rows.filter((r) => r.id === id));
+    await t.services.dedup.decidePair(factoryActor(t, ownOrganisationId), id, {
+      decision: 'same',
+      survivorId: pair!.person_a,
+    });
+    return { url: `/api/v1/dedup/pairs/${id}/undo` };
+  },
   'POST /api/v1/people/imports': async () => ({
     url: '/api/v1/people/imports?source=matrix&fileName=matrix.csv',
     payload: 'family_name,given_name\nМатрикс,Олег\n',
@@ -215,6 +234,33 @@ const ownImport = async (checked = false) => {
   if (checked) await t.services.peopleImport.dryRun(actor, importId);
   return importId;
 };
+
+/** A pending review pair between two of the organisation's records. */
+async function ownPair() {
+  const [a, b] = [(await ownPerson()).id, (await ownPerson()).id].sort();
+  const id = crypto.randomUUID();
+  await createDedupRepository(t.db).insertPairs([
+    {
+      tenant_id: t.tenantId,
+      id,
+      job_id: null,
+      person_a: a!,
+      person_b: b!,
+      weight: 3,
+      probability: 0.89,
+      decision: 'review',
+      reason: 'between thresholds',
+      explanation: JSON.stringify({
+        prior: -10,
+        fields: [],
+        total: 3,
+        probability: 0.89,
+        decision: 'review',
+      }),
+    },
+  ]);
+  return id;
+}
 
 /** The organisation every role's user belongs to (so scope lets each read its own). */
 const sessionsOrg = () => ownOrganisationId;

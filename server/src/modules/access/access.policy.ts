@@ -53,6 +53,8 @@ export const policy = {
   'people.import': ['admin', 'registration_officer'],
   'assistance.read': ['admin', 'programme_manager', 'registration_officer', 'partner_staff'],
   'assistance.write': ['admin', 'registration_officer', 'partner_staff'],
+  'dedup.run': ['admin', 'registration_officer'],
+  'dedup.review': ['admin', 'registration_officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof policy;

@@ -191,9 +191,11 @@ export function createConsentService(
     async listAssistance(actor: Actor, personId: string, q: { cursor?: string; limit: number }) {
       await loadPerson(actor, personId, 'assistance.read');
       const before = decodeCursor(q.cursor, 2);
+      // After a merge, what the duplicate record received is this person's history too.
+      const alsoPersonIds = await repo.mergedIds(actor.tenantId, personId);
       const rows = await repo.listAssistance(
         actor.tenantId,
-        { personId },
+        { personId, alsoPersonIds },
         before ? { date: String(before[0]), id: String(before[1]) } : undefined,
         q.limit,
       );

@@ -36,6 +36,7 @@ export function toPerson(r: PersonRow, identifiers: PersonIdentifierRow[]): Pers
     relationshipToHead: r.relationship_to_head,
     identifiers: identifiers.map(toIdentifier),
     registeredByOrganisationId: r.registered_by_org,
+    mergedInto: r.merged_into ?? null,
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
   };

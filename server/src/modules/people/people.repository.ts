@@ -27,7 +27,8 @@ type PersonQuery<O> = SelectQueryBuilder<DB & { p: DB['persons'] }, 'p', O>;
 /** Persons, households, identifiers, consent and the assistance ledger. */
 export function createPeopleRepository(db: Database) {
   function applyFilters<O>(q: PersonQuery<O>, tenantId: string, f: PersonFilters): PersonQuery<O> {
-    let r = q.where('p.tenant_id', '=', tenantId);
+    // A record merged into another is found through the one it was merged into.
+    let r = q.where('p.tenant_id', '=', tenantId).where('p.merged_into', 'is', null);
     if (f.oblast) r = r.where('p.current_pcode', 'like', `${f.oblast}%`);
     if (f.populationGroup) r = r.where('p.population_group', '=', f.populationGroup);
     if (f.vulnerability) r = r.where(sql<boolean>`${f.vulnerability} = any(p.vulnerabilities)`);
@@ -251,7 +252,7 @@ export function createPeopleRepository(db: Database) {
 
     listAssistance(
       tenantId: string,
-      recipient: { personId?: string; householdId?: string },
+      recipient: { personId?: string; alsoPersonIds?: string[]; householdId?: string },
       before: { date: string; id: string } | undefined,
       limit: number,
     ) {
@@ -262,7 +263,8 @@ export function createPeopleRepository(db: Database) {
         .orderBy('date', 'desc')
         .orderBy('id', 'desc')
         .limit(limit + 1);
-      if (recipient.personId) q = q.where('person_id', '=', recipient.personId);
+      if (recipient.personId)
+        q = q.where('person_id', 'in', [recipient.personId, ...(recipient.alsoPersonIds ?? [])]);
       if (recipient.householdId) q = q.where('household_id', '=', recipient.householdId);
       if (before) {
         q = q.where((eb) =>
@@ -399,6 +401,62 @@ export function createPeopleRepository(db: Database) {
         .orderBy(sql`similarity(p.search_text, ${q.text})`, 'desc')
         .limit(q.limit)
         .execute();
+    },
+
+    /** Every record still standing on its own, in the shape the matching engine reads. */
+    listMatchRecords(tenantId: string) {
+      return db
+        .selectFrom('persons as p')
+        .select([
+          'p.id',
+          'p.family_name',
+          'p.given_name',
+          'p.patronymic',
+          'p.sex',
+          'p.birth_date',
+          'p.current_pcode',
+        ])
+        .select(sql<string | null>`p.phones[1]`.as('phone'))
+        .select((eb) =>
+          eb
+            .selectFrom('person_identifiers as i')
+            .select('i.value_hash')
+            .whereRef('i.tenant_id', '=', 'p.tenant_id')
+            .whereRef('i.person_id', '=', 'p.id')
+            .where('i.type', '=', 'tax_number')
+            .limit(1)
+            .as('tax_hash'),
+        )
+        .where('p.tenant_id', '=', tenantId)
+        .where('p.merged_into', 'is', null)
+        .orderBy('p.id')
+        .execute();
+    },
+
+    setMergedInto(tenantId: string, personId: string, survivorId: string | null) {
+      return db
+        .updateTable('persons')
+        .set({
+          merged_into: survivorId,
+          merged_at: survivorId ? sql`now()` : null,
+          version: sql`version + 1`,
+          updated_at: sql`now()`,
+        })
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', personId)
+        .returningAll()
+        .executeTakeFirst();
+    },
+
+    /** Ids of the records merged into this one (their history belongs to the same person). */
+    async mergedIds(tenantId: string, survivorId: string): Promise<string[]> {
+      const rows = await db
+        .selectFrom('persons')
+        .select('id')
+        .where('tenant_id', '=', tenantId)
+        .where('merged_into', '=', survivorId)
+        .execute();
+      return rows.map((r) => r.id);
     },
 
     async householdSizes(tenantId: string, householdIds: string[]): Promise<Map<string, number>> {

@@ -7,7 +7,7 @@ import type {
   updatePersonBody,
   WashingtonGroup,
 } from '@oselia/contracts';
-import { transliterateKmu2010 } from '@oselia/matching';
+import { type PersonRecord, transliterateKmu2010 } from '@oselia/matching';
 import type { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import type { PersonRow } from '../../db/schema.ts';
@@ -295,6 +295,84 @@ export function createPeopleService(db: Database, deps: PeopleDeps) {
       return toPerson(
         (await repo.findPerson(actor.tenantId, personId))!,
         await repo.listIdentifiers(actor.tenantId, personId),
+      );
+    },
+
+    /** The records the matching engine compares: everyone not already merged into someone else. */
+    async listMatchRecords(tenantId: string): Promise<PersonRecord[]> {
+      const rows = await repo.listMatchRecords(tenantId);
+      return rows.map((r) => ({
+        id: r.id,
+        familyName: r.family_name,
+        givenName: r.given_name,
+        patronymic: r.patronymic ?? undefined,
+        sex: r.sex === 'F' || r.sex === 'M' ? r.sex : undefined,
+        birthDate: r.birth_date ?? undefined,
+        phone: r.phone?.replace(/^\+/, '') ?? undefined,
+        taxIdHash: r.tax_hash ?? undefined,
+        oblastPcode: r.current_pcode?.slice(0, 4) ?? undefined,
+      }));
+    },
+
+    /** Both records of a proposed pair, for side-by-side review (no read audit: the caller logs the review). */
+    async getPeopleForReview(actor: Actor, ids: string[]) {
+      return Promise.all(
+        ids.map(async (id) => {
+          const row = await loadPerson(actor, id);
+          return toPerson(row, await repo.listIdentifiers(actor.tenantId, id));
+        }),
+      );
+    },
+
+    /**
+     * Marks `mergedId` as the same person as `survivorId`. Nothing is moved or deleted: the merged
+     * record points at the survivor, so its identifiers, consent and assistance stay, and the merge
+     * can be undone.
+     */
+    async mergePersons(trx: Database, actor: Actor, survivorId: string, mergedId: string) {
+      const r = createPeopleRepository(trx);
+      const [survivor, merged] = [
+        await r.findPerson(actor.tenantId, survivorId),
+        await r.findPerson(actor.tenantId, mergedId),
+      ];
+      if (!survivor || !merged) throw notFound('person');
+      assertCan(actor, 'people.write', scopeOf(survivor));
+      assertCan(actor, 'people.write', scopeOf(merged));
+      if (survivor.merged_into || merged.merged_into)
+        throw new AppError('CONFLICT', 'one of the records is already merged into another');
+      await r.setMergedInto(actor.tenantId, mergedId, survivorId);
+      await deps.audit.recordAudit(
+        {
+          tenantId: actor.tenantId,
+          actor,
+          action: 'person.merged',
+          entityType: 'person',
+          entityId: mergedId,
+          before: { mergedInto: null },
+          after: { mergedInto: survivorId },
+        },
+        trx,
+      );
+    },
+
+    async undoMerge(trx: Database, actor: Actor, mergedId: string) {
+      const r = createPeopleRepository(trx);
+      const merged = await r.findPerson(actor.tenantId, mergedId);
+      if (!merged) throw notFound('person');
+      assertCan(actor, 'people.write', scopeOf(merged));
+      if (!merged.merged_into) throw new AppError('CONFLICT', 'this record is not merged');
+      await r.setMergedInto(actor.tenantId, mergedId, null);
+      await deps.audit.recordAudit(
+        {
+          tenantId: actor.tenantId,
+          actor,
+          action: 'person.merge_undone',
+          entityType: 'person',
+          entityId: mergedId,
+          before: { mergedInto: merged.merged_into },
+          after: { mergedInto: null },
+        },
+        trx,
       );
     },
 
