@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import type { Crypto } from '../../shared/crypto.ts';
 import { type Actor, can } from '../access/access.policy.ts';
+import { toMatchRecord } from './people.mapper.ts';
 import { createPeopleRepository } from './people.repository.ts';
 import { canonicalIdentifier, isValidTaxNumber, normaliseUkrainianPhone } from './people.rules.ts';
 import { personSearchKeys, searchText } from './people.search.ts';
@@ -48,16 +49,10 @@ export function createDuplicateCheck(db: Database, deps: { crypto: Crypto }) {
     });
     if (rows.length === 0) return { candidates: [] };
 
-    const records: PersonRecord[] = rows.map((r) => ({
-      id: r.id,
-      familyName: r.family_name,
-      givenName: r.given_name,
-      patronymic: r.patronymic ?? undefined,
-      sex: r.sex === 'F' || r.sex === 'M' ? r.sex : undefined,
-      birthDate: r.birth_date ?? undefined,
-      phone: r.phones[0]?.replace(/^\+/, ''),
-      taxIdHash: r.tax_hash ?? undefined,
-    }));
+    // The candidates' own oblast is left out: the new record's oblast is not asked for.
+    const records: PersonRecord[] = rows.map((r) =>
+      toMatchRecord({ ...r, phone: r.phones[0], current_pcode: null }),
+    );
     const index = CandidateIndex.build(records, { model });
     const found = index.findCandidates(
       {

@@ -1,4 +1,5 @@
 import type { Person, WashingtonGroup } from '@oselia/contracts';
+import type { PersonRecord } from '@oselia/matching';
 import type { AssistanceRow, ConsentRow, PersonIdentifierRow, PersonRow } from '../../db/schema.ts';
 import { ageBandOf } from './people.rules.ts';
 
@@ -76,5 +77,30 @@ export function toAssistance(r: AssistanceRow) {
     source: r.source,
     note: r.note,
     createdAt: iso(r.created_at),
+  };
+}
+
+/** A person as the matching engine reads it (tax number only as its keyed hash). */
+export function toMatchRecord(r: {
+  id: string;
+  family_name: string;
+  given_name: string;
+  patronymic: string | null;
+  sex: string;
+  birth_date: string | null;
+  phone: string | null | undefined;
+  tax_hash: string | null;
+  current_pcode?: string | null;
+}): PersonRecord {
+  return {
+    id: r.id,
+    familyName: r.family_name,
+    givenName: r.given_name,
+    patronymic: r.patronymic ?? undefined,
+    sex: r.sex === 'F' || r.sex === 'M' ? r.sex : undefined,
+    birthDate: r.birth_date ?? undefined,
+    phone: r.phone?.replace(/^\+/, '') ?? undefined,
+    taxIdHash: r.tax_hash ?? undefined,
+    oblastPcode: r.current_pcode?.slice(0, 4) ?? undefined,
   };
 }

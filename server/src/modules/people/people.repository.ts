@@ -1,4 +1,10 @@
-import { type Insertable, type SelectQueryBuilder, sql, type Updateable } from 'kysely';
+import {
+  type ExpressionBuilder,
+  type Insertable,
+  type SelectQueryBuilder,
+  sql,
+  type Updateable,
+} from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type {
   AssistanceTable,
@@ -23,6 +29,17 @@ export interface PersonFilters {
 }
 
 type PersonQuery<O> = SelectQueryBuilder<DB & { p: DB['persons'] }, 'p', O>;
+
+/** The keyed hash of a person's tax number, for matching (never the number itself). */
+const taxHashOf = (eb: ExpressionBuilder<DB & { p: DB['persons'] }, 'p'>) =>
+  eb
+    .selectFrom('person_identifiers as i')
+    .select('i.value_hash')
+    .whereRef('i.tenant_id', '=', 'p.tenant_id')
+    .whereRef('i.person_id', '=', 'p.id')
+    .where('i.type', '=', 'tax_number')
+    .limit(1)
+    .as('tax_hash');
 
 /** Persons, households, identifiers, consent and the assistance ledger. */
 export function createPeopleRepository(db: Database) {
@@ -365,16 +382,7 @@ export function createPeopleRepository(db: Database) {
           'p.phones',
           'p.current_pcode',
         ])
-        .select((eb) =>
-          eb
-            .selectFrom('person_identifiers as i')
-            .select('i.value_hash')
-            .whereRef('i.tenant_id', '=', 'p.tenant_id')
-            .whereRef('i.person_id', '=', 'p.id')
-            .where('i.type', '=', 'tax_number')
-            .limit(1)
-            .as('tax_hash'),
-        );
+        .select(taxHashOf);
       query = applyFilters(query, tenantId, q);
       query = query.where((eb) => {
         const any = [];
@@ -417,16 +425,7 @@ export function createPeopleRepository(db: Database) {
           'p.current_pcode',
         ])
         .select(sql<string | null>`p.phones[1]`.as('phone'))
-        .select((eb) =>
-          eb
-            .selectFrom('person_identifiers as i')
-            .select('i.value_hash')
-            .whereRef('i.tenant_id', '=', 'p.tenant_id')
-            .whereRef('i.person_id', '=', 'p.id')
-            .where('i.type', '=', 'tax_number')
-            .limit(1)
-            .as('tax_hash'),
-        )
+        .select(taxHashOf)
         .where('p.tenant_id', '=', tenantId)
         .where('p.merged_into', 'is', null)
         .orderBy('p.id')

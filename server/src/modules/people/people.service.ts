@@ -18,7 +18,7 @@ import { type Actor, assertCan, can } from '../access/access.policy.ts';
 import type { AuditService } from '../access/audit.service.ts';
 import type { PlacesService } from '../places/places.service.ts';
 import { createDuplicateCheck } from './people.duplicates.ts';
-import { personForAudit, toPerson } from './people.mapper.ts';
+import { personForAudit, toMatchRecord, toPerson } from './people.mapper.ts';
 import { createPeopleRepository, type PersonFilters, type PersonHitRow } from './people.repository.ts';
 import { hasDisability, maskIdentifier, normaliseUkrainianPhone } from './people.rules.ts';
 import {
@@ -301,17 +301,7 @@ export function createPeopleService(db: Database, deps: PeopleDeps) {
     /** The records the matching engine compares: everyone not already merged into someone else. */
     async listMatchRecords(tenantId: string): Promise<PersonRecord[]> {
       const rows = await repo.listMatchRecords(tenantId);
-      return rows.map((r) => ({
-        id: r.id,
-        familyName: r.family_name,
-        givenName: r.given_name,
-        patronymic: r.patronymic ?? undefined,
-        sex: r.sex === 'F' || r.sex === 'M' ? r.sex : undefined,
-        birthDate: r.birth_date ?? undefined,
-        phone: r.phone?.replace(/^\+/, '') ?? undefined,
-        taxIdHash: r.tax_hash ?? undefined,
-        oblastPcode: r.current_pcode?.slice(0, 4) ?? undefined,
-      }));
+      return rows.map(toMatchRecord);
     },
 
     /** Both records of a proposed pair, for side-by-side review (no read audit: the caller logs the review). */
