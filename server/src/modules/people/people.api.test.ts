@@ -173,6 +173,11 @@ describe('search', () => {
     expect((await search('Sergey Shevchenko'))[0]?.id).toBe(child);
   });
 
+  it('still finds a name with a typo the phonetic keys do not absorb', async () => {
+    const hits = await search('Shevchnko Oleksandr');
+    expect(hits.map((h) => h.id)).toContain(family.headPersonId);
+  });
+
   it('finds by phone in any writing, and by tax number exactly', async () => {
     expect((await search('+380 (67) 123-45-67'))[0]).toMatchObject({
       id: family.headPersonId,

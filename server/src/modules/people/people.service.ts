@@ -443,11 +443,9 @@ export function createPeopleService(db: Database, deps: PeopleDeps) {
           text,
           Math.max(limit * 5, 100),
         );
-        if (rows.length < limit) {
-          const seen = new Set(rows.map((r) => r.id));
-          const fuzzy = await repo.searchByTrigram(actor.tenantId, text, filters, limit);
-          rows = [...rows, ...fuzzy.filter((r) => !seen.has(r.id))];
-        }
+        // Typos the phonetic keys do not absorb: the (slower) trigram search, only when the keys
+        // found nobody, so a common name does not pay for it on every query.
+        if (rows.length === 0) rows = await repo.searchByTrigram(actor.tenantId, text, filters, limit);
       }
       const sizes = await repo.householdSizes(actor.tenantId, [
         ...new Set(rows.map((r) => r.household_id).filter((h): h is string => !!h)),
