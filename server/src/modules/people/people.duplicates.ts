@@ -6,7 +6,12 @@ import type { Crypto } from '../../shared/crypto.ts';
 import { type Actor, can } from '../access/access.policy.ts';
 import { toMatchRecord } from './people.mapper.ts';
 import { createPeopleRepository } from './people.repository.ts';
-import { canonicalIdentifier, isValidTaxNumber, normaliseUkrainianPhone } from './people.rules.ts';
+import {
+  canonicalIdentifier,
+  identifierPurpose,
+  isValidTaxNumber,
+  normaliseUkrainianPhone,
+} from './people.rules.ts';
 import { personSearchKeys, searchText } from './people.search.ts';
 
 type CheckInput = z.output<typeof duplicateCheckBody>;
@@ -31,7 +36,7 @@ export function createDuplicateCheck(db: Database, deps: { crypto: Crypto }) {
     const taxCanonical = input.taxNumber ? canonicalIdentifier('tax_number', input.taxNumber) : null;
     const taxHash =
       taxCanonical && isValidTaxNumber(taxCanonical)
-        ? deps.crypto.keyedHash(taxCanonical, 'identifier:tax_number')
+        ? deps.crypto.keyedHash(taxCanonical, identifierPurpose('tax_number'))
         : null;
 
     const rows = await repo.findMatchCandidates(actor.tenantId, {

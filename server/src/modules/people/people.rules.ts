@@ -27,6 +27,9 @@ export function isValidTaxNumber(value: string): boolean {
   return (((sum % 11) + 11) % 11) % 10 === Number(value[9]);
 }
 
+/** The keyed-hash purpose of an identifier type: the same number hashes apart across types. */
+export const identifierPurpose = (type: IdentifierType) => `identifier:${type}`;
+
 /** Canonical form of an identifier for hashing and lookup: case and spacing do not matter. */
 export function canonicalIdentifier(type: IdentifierType, value: string): string {
   const v = value

@@ -20,7 +20,13 @@ import type { PlacesService } from '../places/places.service.ts';
 import { createDuplicateCheck } from './people.duplicates.ts';
 import { personForAudit, toMatchRecord, toPerson } from './people.mapper.ts';
 import { createPeopleRepository, type PersonFilters, type PersonHitRow } from './people.repository.ts';
-import { hasDisability, maskIdentifier, normaliseUkrainianPhone } from './people.rules.ts';
+import {
+  canonicalIdentifier,
+  hasDisability,
+  identifierPurpose,
+  maskIdentifier,
+  normaliseUkrainianPhone,
+} from './people.rules.ts';
 import {
   personSearchKeys,
   queryNameWords,
@@ -39,8 +45,6 @@ export interface PeopleDeps {
   audit: AuditService;
   places: Pick<PlacesService, 'isKnownPlace'>;
 }
-
-const identifierPurpose = (type: IdentifierType) => `identifier:${type}`;
 
 export type ConsentInput = NewPerson['consents'][number];
 
@@ -69,6 +73,20 @@ export const scopeOf = (p: Pick<PersonRow, 'registered_by_org' | 'current_pcode'
 export function createPeopleService(db: Database, deps: PeopleDeps) {
   const repo = createPeopleRepository(db);
   const findLikelyDuplicates = createDuplicateCheck(db, deps);
+
+  /** An identifier as stored: encrypted, with its keyed hash for exact lookup and a masked form. */
+  function identifierRow(actor: Actor, personId: string, i: { type: IdentifierType; canonical: string }) {
+    return {
+      tenant_id: actor.tenantId,
+      id: uuidv7(),
+      person_id: personId,
+      type: i.type,
+      value_encrypted: deps.crypto.encrypt(i.canonical),
+      value_hash: deps.crypto.keyedHash(i.canonical, identifierPurpose(i.type)),
+      masked: maskIdentifier(i.canonical),
+      created_by: actor.userId,
+    };
+  }
 
   async function checkPlaces(
     problems: FieldProblems,
@@ -123,16 +141,7 @@ export function createPeopleService(db: Database, deps: PeopleDeps) {
       created_by: actor.userId,
       updated_by: actor.userId,
     };
-    const identifiers = ids.map((i) => ({
-      tenant_id: actor.tenantId,
-      id: uuidv7(),
-      person_id: id,
-      type: i.type,
-      value_encrypted: deps.crypto.encrypt(i.canonical),
-      value_hash: deps.crypto.keyedHash(i.canonical, identifierPurpose(i.type)),
-      masked: maskIdentifier(i.canonical),
-      created_by: actor.userId,
-    }));
+    const identifiers = ids.map((i) => identifierRow(actor, id, i));
     const consents = input.consents.map((c) => consentRow(actor, id, c));
     return { row, identifiers, consents };
   }
@@ -268,16 +277,7 @@ export function createPeopleService(db: Database, deps: PeopleDeps) {
       const problems = new FieldProblems();
       const [id] = canonicalIdentifiers(problems, [input]);
       problems.throwIfAny();
-      const row = {
-        tenant_id: actor.tenantId,
-        id: uuidv7(),
-        person_id: personId,
-        type: id!.type,
-        value_encrypted: deps.crypto.encrypt(id!.canonical),
-        value_hash: deps.crypto.keyedHash(id!.canonical, identifierPurpose(id!.type)),
-        masked: maskIdentifier(id!.canonical),
-        created_by: actor.userId,
-      };
+      const row = identifierRow(actor, personId, id!);
       await db.transaction().execute(async (trx) => {
         await createPeopleRepository(trx).insertIdentifiers([row]);
         await deps.audit.recordAudit(
@@ -419,16 +419,9 @@ export function createPeopleService(db: Database, deps: PeopleDeps) {
       }
       if (q !== '' && rows.length === 0 && /\d/.test(q)) {
         const types: IdentifierType[] = ['tax_number', 'passport', 'idp_certificate', 'birth_certificate'];
-        const hashes = types.map((t) => {
-          const canonical = q
-            .normalize('NFC')
-            .toUpperCase()
-            .replace(/[\s\-–]/g, '');
-          return deps.crypto.keyedHash(
-            t === 'tax_number' ? canonical.replace(/\D/g, '') : canonical,
-            identifierPurpose(t),
-          );
-        });
+        const hashes = types.map((t) =>
+          deps.crypto.keyedHash(canonicalIdentifier(t, q), identifierPurpose(t)),
+        );
         rows = await repo.searchByIdentifierHash(actor.tenantId, hashes, filters, limit);
         matchedOn = 'identifier';
       }
