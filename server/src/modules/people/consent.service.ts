@@ -10,6 +10,7 @@ import type { PlacesService } from '../places/places.service.ts';
 import { toAssistance, toConsent } from './people.mapper.ts';
 import { createPeopleRepository } from './people.repository.ts';
 import { type ConsentInput, consentRow, scopeOf } from './people.service.ts';
+import { FieldProblems } from './people.validation.ts';
 
 export interface AssistanceInput {
   type: string;
@@ -83,11 +84,9 @@ export function createConsentService(
     async recordConsent(actor: Actor, personId: string, input: ConsentInput) {
       await loadPerson(actor, personId, 'people.consent.write');
       if (input.purpose === 'data_sharing' && !input.organisationId) {
-        throw new AppError('VALIDATION_FAILED', 'the record is not valid', {
-          fields: [
-            { field: 'organisationId', message: 'data sharing needs the organisation it is shared with' },
-          ],
-        });
+        const problems = new FieldProblems();
+        problems.add('organisationId', 'data sharing needs the organisation it is shared with');
+        problems.throwIfAny();
       }
       const row = await db.transaction().execute(async (trx) => {
         const inserted = await createPeopleRepository(trx).insertConsent(consentRow(actor, personId, input));
@@ -135,26 +134,19 @@ export function createConsentService(
     async recordAssistance(actor: Actor, personId: string, input: AssistanceInput, source = 'manual') {
       const person = await loadPerson(actor, personId, 'assistance.write');
       await requireConsent(actor.tenantId, personId, 'assistance');
+      const problems = new FieldProblems();
       if ((input.valueMinor === null) !== (input.currency === null)) {
-        throw new AppError('VALIDATION_FAILED', 'the record is not valid', {
-          fields: [
-            {
-              field: input.currency === null ? 'currency' : 'valueMinor',
-              message: 'a value needs its currency, and a currency its value',
-            },
-          ],
-        });
+        problems.add(
+          input.currency === null ? 'currency' : 'valueMinor',
+          'a value needs its currency, and a currency its value',
+        );
       }
       if (input.placePcode && !(await deps.places.isKnownPlace(input.placePcode))) {
-        throw new AppError('VALIDATION_FAILED', 'the record is not valid', {
-          fields: [{ field: 'placePcode', message: `unknown P-code ${input.placePcode}` }],
-        });
+        problems.add('placePcode', `unknown P-code ${input.placePcode}`);
       }
-      if (input.date > new Date().toISOString().slice(0, 10)) {
-        throw new AppError('VALIDATION_FAILED', 'the record is not valid', {
-          fields: [{ field: 'date', message: 'the date is in the future' }],
-        });
-      }
+      if (input.date > new Date().toISOString().slice(0, 10))
+        problems.add('date', 'the date is in the future');
+      problems.throwIfAny();
       const row = await db.transaction().execute(async (trx) => {
         const inserted = await createPeopleRepository(trx).insertAssistance({
           tenant_id: actor.tenantId,

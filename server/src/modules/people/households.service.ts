@@ -9,6 +9,7 @@ import type { PlacesService } from '../places/places.service.ts';
 import { createPeopleRepository } from './people.repository.ts';
 import { ageBandOf } from './people.rules.ts';
 import { type PeopleService, scopeOf } from './people.service.ts';
+import { FieldProblems } from './people.validation.ts';
 
 type NewHousehold = z.output<typeof createHouseholdBody>;
 
@@ -59,9 +60,9 @@ export function createHouseholdsService(
         });
       }
       if (input.currentPcode && !(await deps.places.isKnownPlace(input.currentPcode))) {
-        throw new AppError('VALIDATION_FAILED', 'the record is not valid', {
-          fields: [{ field: 'currentPcode', message: `unknown P-code ${input.currentPcode}` }],
-        });
+        const problems = new FieldProblems();
+        problems.add('currentPcode', `unknown P-code ${input.currentPcode}`);
+        problems.throwIfAny();
       }
       const prepared: {
         relationship: string;
