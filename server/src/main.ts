@@ -3,6 +3,7 @@ import { bootstrap } from './bootstrap.ts';
 import { ConfigError, describeDatabase, loadConfig } from './config.ts';
 import { DatabaseUnavailableError } from './db/database.ts';
 import { MigrationError } from './db/migrate.ts';
+import { loggableError } from './shared/loggable-error.ts';
 
 /** Start-up failures the operator can fix end the process with one line, not a stack. */
 function fail(message: string): never {
@@ -33,7 +34,7 @@ async function main() {
   const app = await buildApp({ config, services, tenantId });
   services.runner
     .start({ recoverAll: handle.engine === 'pglite' })
-    .catch((err) => app.log.error({ err }, 'job runner failed to start'));
+    .catch((err) => app.log.error({ err: loggableError(err) }, 'job runner failed to start'));
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -48,7 +49,7 @@ async function main() {
       clearTimeout(force);
       process.exit(0);
     } catch (err) {
-      app.log.error({ err }, 'unclean shutdown');
+      app.log.error({ err: loggableError(err) }, 'unclean shutdown');
       process.exit(1);
     }
   };

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, errorStatus } from '../shared/app-error.ts';
+import { loggableError } from '../shared/loggable-error.ts';
 
 const statusCodes = new Map<number, ErrorCode>([
   [400, 'BAD_REQUEST'],
@@ -21,7 +22,7 @@ function body(code: ErrorCode, message: string, details?: unknown) {
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, req, reply) => {
     if (error instanceof AppError) {
-      if (error.status >= 500) req.log.error({ err: error }, 'request failed');
+      if (error.status >= 500) req.log.error({ err: loggableError(error) }, 'request failed');
       return reply.status(error.status).send(body(error.code, error.message, error.details));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
@@ -33,7 +34,7 @@ export function registerErrorHandler(app: FastifyInstance) {
     }
     if (isResponseSerializationError(error)) {
       req.log.error(
-        { err: { message: error.message, method: error.method, url: error.url } },
+        { err: { message: error.message, method: error.method, path: String(error.url).split('?')[0] } },
         'response failed its schema',
       );
       return reply.status(500).send(body('INTERNAL', 'internal error'));
@@ -44,7 +45,7 @@ export function registerErrorHandler(app: FastifyInstance) {
       // Fastify's own 4xx messages (bad JSON, body too large, wrong content type) are safe to show.
       return reply.status(status).send(body(code, error.message));
     }
-    req.log.error({ err: error }, 'request failed');
+    req.log.error({ err: loggableError(error) }, 'request failed');
     return reply.status(500).send(body('INTERNAL', 'internal error'));
   });
 }

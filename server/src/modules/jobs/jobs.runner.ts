@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../db/database.ts';
 import type { JobRow } from '../../db/schema.ts';
 import { AppError } from '../../shared/app-error.ts';
+import { loggableError } from '../../shared/loggable-error.ts';
 import { createJobsRepository } from './jobs.repository.ts';
 
 export interface JobContext<P = unknown, C = unknown> {
@@ -91,7 +92,7 @@ export class JobRunner {
         await this.runJob(job);
       }
     } catch (error) {
-      this.opts.logger?.error({ err: error }, 'job loop failed');
+      this.opts.logger?.error({ err: loggableError(error) }, 'job loop failed');
     } finally {
       this.running = false;
       if (!this.stopping) this.schedule(this.wakeRequested ? 0 : this.opts.pollMs);
@@ -146,7 +147,7 @@ export class JobRunner {
         const message =
           error instanceof AppError || error instanceof PermanentJobError ? error.message : 'the job failed';
         const permanent = error instanceof PermanentJobError || error instanceof AppError;
-        this.opts.logger?.error({ err: error, jobId: job.id, kind: job.kind }, 'job failed');
+        this.opts.logger?.error({ err: loggableError(error), jobId: job.id, kind: job.kind }, 'job failed');
         if (!permanent && job.attempts < job.max_attempts) {
           await this.repo.requeueJob(job, {
             delaySeconds: 5 * 2 ** job.attempts,
