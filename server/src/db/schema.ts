@@ -311,7 +311,107 @@ export interface DedupDistinctPairsTable {
   decided_at: Generated<Date>;
 }
 
+export interface FilesTable {
+  tenant_id: string;
+  id: string;
+  sha256: string;
+  size_bytes: number;
+  media_type: 'application/pdf' | 'image/jpeg' | 'image/png';
+  original_name: string;
+  owner_kind: string;
+  owner_id: string | null;
+  uploaded_by_org: string | null;
+  created_at: Generated<Date>;
+  created_by: string | null;
+  deleted_at: Timestamp | null;
+}
+
+export interface GrantCallsTable {
+  tenant_id: string;
+  id: string;
+  version: Generated<number>;
+  kind: 'business' | 'youth' | 'community';
+  status: Generated<'draft' | 'open' | 'closed'>;
+  title: Json<{ uk: string; en: string }>;
+  description: Json<{ uk: string; en: string }>;
+  currency: string;
+  budget_minor: number;
+  max_per_grant_minor: number;
+  opens_at: Timestamp;
+  closes_at: Timestamp;
+  eligibility_rules: Json;
+  required_documents: Json;
+  scoring_rubric: Json;
+  form_id: string | null;
+  form_version: number | null;
+  reviewers_per_application: Generated<number>;
+  project_id: string | null;
+  opened_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  created_at: Generated<Date>;
+  created_by: string | null;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+}
+
+export interface GrantApplicationsTable {
+  tenant_id: string;
+  id: string;
+  version: Generated<number>;
+  call_id: string;
+  reference_code: string;
+  secret_hash: string;
+  /** See the grants migration for the states and their order. */
+  status: Generated<string>;
+  language: 'uk' | 'en';
+  answers: Json;
+  applicant_encrypted: string | null;
+  business_id_kind: 'edrpou' | 'rnokpp' | null;
+  business_id_hash: string | null;
+  business_id_masked: string | null;
+  oblast_pcode: string | null;
+  groups: string[];
+  requested_minor: number | null;
+  currency: string;
+  person_id: string | null;
+  submitted_at: Timestamp | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+}
+
+export interface GrantApplicationDocumentsTable {
+  tenant_id: string;
+  id: string;
+  application_id: string;
+  kind: string;
+  file_id: string;
+  created_at: Generated<Date>;
+}
+
+export interface GrantScreeningsTable {
+  tenant_id: string;
+  id: string;
+  version: Generated<number>;
+  application_id: string;
+  automatic_result: 'eligible' | 'ineligible' | 'needs_review';
+  rule_results: Json;
+  prior_assistance: Json;
+  duplicates: Json;
+  screened_at: Generated<Date>;
+  screened_by: string | null;
+  override_result: 'eligible' | 'ineligible' | null;
+  override_reason: string | null;
+  overridden_by: string | null;
+  overridden_at: Timestamp | null;
+}
+
 export interface DB {
+  files: FilesTable;
+  grant_calls: GrantCallsTable;
+  grant_applications: GrantApplicationsTable;
+  grant_application_documents: GrantApplicationDocumentsTable;
+  grant_screenings: GrantScreeningsTable;
   dedup_pairs: DedupPairsTable;
   dedup_distinct_pairs: DedupDistinctPairsTable;
   idempotency_keys: IdempotencyKeysTable;
