@@ -33,15 +33,39 @@ export const dedupPair = z.object({
 export type DedupPair = z.infer<typeof dedupPair>;
 export const dedupPairsQuery = z.object({
   status: dedupPairStatus.default('pending'),
+  /** Only automatic links, or only pairs sent for review. */
+  decision: z.enum(['link', 'review']).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
-export const dedupPairsPage = pageOf(dedupPair);
+/** Enough of each record to tell the pairs of the queue apart. */
+export const dedupPersonSummary = person.pick({
+  id: true,
+  familyName: true,
+  givenName: true,
+  patronymic: true,
+  latinName: true,
+  birthDate: true,
+  birthDatePrecision: true,
+  sex: true,
+  currentPcode: true,
+  mergedInto: true,
+});
+export type DedupPersonSummary = z.infer<typeof dedupPersonSummary>;
+/** A pair in the queue; a record outside the reviewer's scope is null. */
+export const dedupPairListItem = dedupPair.extend({
+  a: dedupPersonSummary.nullable(),
+  b: dedupPersonSummary.nullable(),
+});
+export type DedupPairListItem = z.infer<typeof dedupPairListItem>;
+export const dedupPairsPage = pageOf(dedupPairListItem);
 /** Two records side by side, with why they matched. */
 export const dedupPairDetail = dedupPair.extend({ a: person, b: person });
+export type DedupPairDetail = z.infer<typeof dedupPairDetail>;
 export const dedupDecisionBody = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('same'), survivorId: z.uuid() }),
   z.object({ decision: z.literal('not_same') }),
   z.object({ decision: z.literal('skip') }),
 ]);
+export type DedupDecisionBody = z.infer<typeof dedupDecisionBody>;
 export const dedupRunStarted = z.object({ jobId: z.uuid() });

@@ -45,6 +45,22 @@ beforeAll(async () => {
       sex: 'F',
       phones: ['0501112233'],
     },
+    anna: {
+      familyName: 'Коваль',
+      givenName: 'Ганна',
+      patronymic: 'Степанівна',
+      birthDate: '1972-11-05',
+      sex: 'F',
+      phones: ['0639876543'],
+    },
+    annaLatin: {
+      familyName: 'Koval',
+      givenName: 'Anna',
+      patronymic: 'Stepanivna',
+      birthDate: '1972-11-05',
+      sex: 'F',
+      phones: ['+380639876543'],
+    },
   } as const;
   for (const [key, p] of Object.entries(people))
     ids[key] = (await buildPerson(t, orgId, { ...p, phones: [...p.phones] })).id;
@@ -148,5 +164,74 @@ describe('deduplication workflow', () => {
     }
     const { session: donor } = await signedInAs(t, ['donor_viewer']);
     expect((await call(t, donor, 'GET', '/api/v1/dedup/pairs')).statusCode).toBe(403);
+  });
+});
+
+describe('the review queue', () => {
+  it('shows both records of each pair, and filters automatic links from pairs to review', async () => {
+    const page = dedupPairsPage.parse(
+      (await call(t, officer, 'GET', '/api/v1/dedup/pairs?limit=100')).json(),
+    );
+    const pair = pairOf(page.items, ids.anna!, ids.annaLatin!);
+    expect(pair).toBeDefined();
+    expect(pair!.a!.id).toBe(pair!.personA);
+    expect(pair!.b!.id).toBe(pair!.personB);
+    expect([pair!.a!.familyName, pair!.b!.familyName].sort()).toEqual(['Koval', 'Коваль']);
+    expect(pair!.a!.latinName.familyName).toBe('Koval');
+    expect(pair!.a!.birthDate).toBe('1972-11-05');
+    // Summaries only: no identifiers or phones in the queue.
+    expect(Object.keys(pair!.a!)).not.toContain('identifiers');
+    expect(Object.keys(pair!.a!)).not.toContain('phones');
+
+    for (const decision of ['link', 'review'] as const) {
+      const only = dedupPairsPage.parse(
+        (await call(t, officer, 'GET', `/api/v1/dedup/pairs?limit=100&decision=${decision}`)).json(),
+      ).items;
+      expect(only.every((p) => p.decision === decision)).toBe(true);
+      expect(only.length).toBe(page.items.filter((p) => p.decision === decision).length);
+    }
+  });
+
+  it('hides the records a reviewer may not see, but still lists the pair', async () => {
+    const { session: lviv } = await signedInAs(t, ['registration_officer'], {
+      organisationId: orgId,
+      oblastScope: ['UA46'],
+    });
+    const items = dedupPairsPage.parse((await call(t, lviv, 'GET', '/api/v1/dedup/pairs')).json()).items;
+    const pair = pairOf(items, ids.anna!, ids.annaLatin!);
+    expect(pair).toBeDefined();
+    expect(pair!.a).toBeNull();
+    expect(pair!.b).toBeNull();
+    expect((await call(t, lviv, 'GET', `/api/v1/dedup/pairs/${pair!.id}`)).statusCode).toBe(403);
+  });
+
+  it('a skipped pair, or one whose merge was undone, may still be decided', async () => {
+    const items = dedupPairsPage.parse(
+      (await call(t, officer, 'GET', '/api/v1/dedup/pairs?limit=100')).json(),
+    ).items;
+    const pair = pairOf(items, ids.anna!, ids.annaLatin!)!;
+    const decide = (body: object) =>
+      call(t, officer, 'POST', `/api/v1/dedup/pairs/${pair.id}/decision`, body);
+
+    expect((await decide({ decision: 'skip' })).json().status).toBe('skipped');
+    const skipped = dedupPairsPage.parse(
+      (await call(t, officer, 'GET', '/api/v1/dedup/pairs?status=skipped')).json(),
+    ).items;
+    expect(skipped.map((p) => p.id)).toContain(pair.id);
+
+    expect((await decide({ decision: 'same', survivorId: ids.anna })).json().status).toBe('merged');
+    const merged = dedupPairDetail.parse(
+      (await call(t, officer, 'GET', `/api/v1/dedup/pairs/${pair.id}`)).json(),
+    );
+    const absorbed = merged.a.id === ids.annaLatin ? merged.a : merged.b;
+    expect(absorbed.mergedInto).toBe(ids.anna);
+
+    expect((await call(t, officer, 'POST', `/api/v1/dedup/pairs/${pair.id}/undo`)).json().status).toBe(
+      'undone',
+    );
+    expect((await decide({ decision: 'not_same' })).json().status).toBe('not_same');
+    // Settled now: neither a second decision nor an undo.
+    expect((await decide({ decision: 'skip' })).statusCode).toBe(409);
+    expect((await call(t, officer, 'POST', `/api/v1/dedup/pairs/${pair.id}/undo`)).statusCode).toBe(409);
   });
 });

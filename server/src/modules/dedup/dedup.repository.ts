@@ -32,6 +32,7 @@ export function createDedupRepository(db: Database) {
       status: DedupPairStatus,
       after: { weight: number; id: string } | undefined,
       limit: number,
+      decision?: 'link' | 'review',
     ) {
       let q = db
         .selectFrom('dedup_pairs')
@@ -41,6 +42,7 @@ export function createDedupRepository(db: Database) {
         .orderBy('weight', 'desc')
         .orderBy('id')
         .limit(limit + 1);
+      if (decision) q = q.where('decision', '=', decision);
       if (after) {
         q = q.where((eb) =>
           eb.or([

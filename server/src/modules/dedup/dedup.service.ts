@@ -1,4 +1,4 @@
-import type { DedupPair } from '@oselia/contracts';
+import { type DedupPair, type DedupPersonSummary, dedupPersonSummary } from '@oselia/contracts';
 import { dedupe, defaultModel, type PairExplanation, prepareDataset } from '@oselia/matching';
 import type { Database } from '../../db/database.ts';
 import type { DedupPairStatus } from '../../db/schema.ts';
@@ -15,6 +15,8 @@ import { createDedupRepository } from './dedup.repository.ts';
 export const DEDUP_RUN_JOB = 'dedup.run';
 /** Below this many records the fitted weights are noise; the prior model is steadier. */
 const MIN_RECORDS_TO_FIT = 2000;
+/** Pairs still open to a decision. */
+const OPEN_STATUSES: readonly DedupPairStatus[] = ['pending', 'skipped', 'undone'];
 
 type PairRow = Awaited<ReturnType<ReturnType<typeof createDedupRepository>['findPair']>> & {};
 
@@ -118,6 +120,22 @@ export function createDedupService(
     };
   };
 
+  /** Each record's summary, or null where the reviewer may not see it (outside their scope). */
+  async function summaries(actor: Actor, ids: string[]) {
+    const out = new Map<string, DedupPersonSummary | null>();
+    for (const id of new Set(ids)) {
+      try {
+        const [p] = await deps.people.getPeopleForReview(actor, [id]);
+        out.set(id, dedupPersonSummary.parse(p));
+      } catch (error) {
+        if (error instanceof AppError && (error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND'))
+          out.set(id, null);
+        else throw error;
+      }
+    }
+    return out;
+  }
+
   async function loadPair(actor: Actor, id: string) {
     const pair = await repo.findPair(actor.tenantId, id);
     if (!pair) throw notFound('pair');
@@ -144,16 +162,32 @@ export function createDedupService(
       return { jobId: job.id };
     },
 
-    async listPairs(actor: Actor, q: { status: DedupPairStatus; cursor?: string; limit: number }) {
+    /** The queue, strongest first, with enough of both records (names, birth date, place) to tell pairs apart. */
+    async listPairs(
+      actor: Actor,
+      q: { status: DedupPairStatus; decision?: 'link' | 'review'; cursor?: string; limit: number },
+    ) {
       const after = decodeCursor(q.cursor, 2);
       const rows = await repo.listPairs(
         actor.tenantId,
         q.status,
         after ? { weight: Number(after[0]), id: String(after[1]) } : undefined,
         q.limit,
+        q.decision,
       );
       const page = pageFrom(rows, q.limit, (r) => [r.weight, r.id]);
-      return { items: page.items.map(toPair), next: page.next };
+      const people = await summaries(
+        actor,
+        page.items.flatMap((r) => [r.person_a, r.person_b]),
+      );
+      return {
+        items: page.items.map((r) => ({
+          ...toPair(r),
+          a: people.get(r.person_a) ?? null,
+          b: people.get(r.person_b) ?? null,
+        })),
+        next: page.next,
+      };
     },
 
     /** Two records side by side with the weight each field added; the look is audit-logged. */
@@ -177,13 +211,14 @@ export function createDedupService(
       body: { decision: 'same'; survivorId: string } | { decision: 'not_same' } | { decision: 'skip' },
     ) {
       const pair = await loadPair(actor, id);
-      if (pair.status !== 'pending')
+      // A skipped pair, or one whose merge was undone, may still be decided.
+      if (!OPEN_STATUSES.includes(pair.status))
         throw new AppError('CONFLICT', `this pair was already decided (${pair.status})`);
       return db.transaction().execute(async (trx) => {
         const r = createDedupRepository(trx);
         const to =
           body.decision === 'same' ? 'merged' : body.decision === 'not_same' ? 'not_same' : 'skipped';
-        const decided = await r.decidePair(actor.tenantId, id, 'pending', to, actor.userId);
+        const decided = await r.decidePair(actor.tenantId, id, pair.status, to, actor.userId);
         if (!decided) throw new AppError('CONFLICT', 'someone decided this pair meanwhile');
         if (body.decision === 'same') {
           if (body.survivorId !== pair.person_a && body.survivorId !== pair.person_b) {
@@ -214,7 +249,7 @@ export function createDedupService(
       });
     },
 
-    /** Takes a merge back: both records stand alone again and the pair returns to the queue. */
+    /** Takes a merge back: both records stand alone again; the pair may be decided anew. */
     async undoMerge(actor: Actor, id: string) {
       const pair = await loadPair(actor, id);
       if (pair.status !== 'merged') throw new AppError('CONFLICT', 'only a merged pair can be undone');
