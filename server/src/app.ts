@@ -25,6 +25,7 @@ import { dedupRoutes } from './modules/dedup/dedup.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { registerIdempotencyHooks } from './modules/idempotency/idempotency.hooks.ts';
 import { jobsRoutes } from './modules/jobs/jobs.routes.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { peopleImportRoutes } from './modules/people/import/people-import.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { placesRoutes } from './modules/places/places.routes.ts';
@@ -62,6 +63,7 @@ const apiModules: AppRoutes[] = [
   dedupRoutes,
   peopleImportRoutes,
   jobsRoutes,
+  notificationsRoutes,
 ];
 
 /** Logs carry method, path and status only: query strings can hold names and phone numbers. */

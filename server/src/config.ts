@@ -52,6 +52,14 @@ const envSchema = z.object({
     .max(24 * 3600)
     .default(900),
   OSELIA_SIGNIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  SMTP_URL: z
+    .string()
+    .regex(
+      /^(smtps?:\/\/.+|json:)$/,
+      'must be smtp://user:password@host:587, smtps://… or json: (build, do not send)',
+    )
+    .optional(),
+  SMTP_FROM: z.string().min(3).max(200).optional(),
 });
 
 export type Config = {
@@ -76,6 +84,8 @@ export type Config = {
     lockSeconds: number;
     signInRatePerMinute: number;
   };
+  /** Outgoing mail for the notification outbox; null = messages stay queued, visible to staff. */
+  smtp: { url: string; from: string } | null;
 };
 
 export class ConfigError extends Error {}
@@ -112,6 +122,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       lockSeconds: e.OSELIA_LOCK_SECONDS,
       signInRatePerMinute: e.OSELIA_SIGNIN_RATE_PER_MINUTE,
     },
+    smtp: e.SMTP_URL
+      ? {
+          url: e.SMTP_URL,
+          from:
+            e.SMTP_FROM ?? `Oselia <no-reply@${new URL(e.OSELIA_PUBLIC_URL ?? 'http://localhost').hostname}>`,
+        }
+      : null,
   };
 }
 

@@ -8,6 +8,11 @@ import { createDedupService, DEDUP_RUN_JOB } from './modules/dedup/dedup.service
 import { createSystemService } from './modules/health/health.service.ts';
 import { JobRunner } from './modules/jobs/jobs.runner.ts';
 import { createJobsService } from './modules/jobs/jobs.service.ts';
+import { createMailer } from './modules/notifications/notifications.mailer.ts';
+import {
+  createNotificationsService,
+  NOTIFICATION_SEND_JOB,
+} from './modules/notifications/notifications.service.ts';
 import { createConsentService } from './modules/people/consent.service.ts';
 import { createHouseholdsService } from './modules/people/households.service.ts';
 import { importPeopleJob, PEOPLE_IMPORT_JOB } from './modules/people/import/people-import.jobs.ts';
@@ -27,6 +32,12 @@ export function createServices(handle: DatabaseHandle, config: Config) {
   const audit = createAuditService(db);
   const people = createPeopleService(db, { crypto, audit, places });
   const jobs = createJobsService(db, () => runner.wake());
+  const notifications = createNotificationsService(db, {
+    crypto,
+    jobs,
+    audit,
+    mailer: createMailer(config.smtp),
+  });
   const services = {
     /** For cross-cutting HTTP concerns (idempotency); modules use their own repositories. */
     db,
@@ -44,11 +55,13 @@ export function createServices(handle: DatabaseHandle, config: Config) {
     jobs,
     peopleImport: createPeopleImportService(db, { crypto, audit, places, jobs }),
     dedup: createDedupService(db, { people, audit, jobs }),
+    notifications,
     runner,
   };
   runner.register(PLACES_IMPORT_JOB, importPlacesJob(places));
   runner.register(PEOPLE_IMPORT_JOB, importPeopleJob(services.peopleImport));
   runner.register(DEDUP_RUN_JOB, services.dedup.runDedup);
+  runner.register(NOTIFICATION_SEND_JOB, notifications.sendOne);
   return services;
 }
 

@@ -5,6 +5,7 @@ export * from './files.contract.ts';
 export * from './grants.contract.ts';
 export * from './health.contract.ts';
 export * from './jobs.contract.ts';
+export * from './notifications.contract.ts';
 export * from './people.contract.ts';
 export * from './people-import.contract.ts';
 export * from './places.contract.ts';

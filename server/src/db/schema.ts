@@ -311,6 +311,31 @@ export interface DedupDistinctPairsTable {
   decided_at: Generated<Date>;
 }
 
+export type NotificationStatus = 'queued' | 'sent' | 'failed';
+
+export interface NotificationsTable {
+  tenant_id: string;
+  id: string;
+  recipient_kind: 'email' | 'none';
+  recipient_encrypted: string | null;
+  recipient_masked: string | null;
+  language: 'uk' | 'en';
+  template_key: string;
+  subject: string;
+  body: string;
+  entity_type: string;
+  entity_id: string;
+  status: NotificationStatus;
+  attempts: Generated<number>;
+  last_error: string | null;
+  job_id: string | null;
+  created_at: Generated<Date>;
+  created_by: string | null;
+  sent_at: Timestamp | null;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
 export interface FilesTable {
   tenant_id: string;
   id: string;
@@ -412,6 +437,7 @@ export interface DB {
   grant_applications: GrantApplicationsTable;
   grant_application_documents: GrantApplicationDocumentsTable;
   grant_screenings: GrantScreeningsTable;
+  notifications: NotificationsTable;
   dedup_pairs: DedupPairsTable;
   dedup_distinct_pairs: DedupDistinctPairsTable;
   idempotency_keys: IdempotencyKeysTable;
@@ -449,3 +475,4 @@ export type ConsentRow = Selectable<ConsentsTable>;
 export type AssistanceRow = Selectable<AssistanceTable>;
 export type PersonIdentifierRow = Selectable<PersonIdentifiersTable>;
 export type PeopleImportRow = Selectable<PeopleImportsTable>;
+export type NotificationRow = Selectable<NotificationsTable>;

@@ -132,3 +132,26 @@ export async function buildPerson(t: TestApp, organisationId: string, over: Part
     }),
   );
 }
+
+/** A message in the notification outbox, about some record (a random id unless given). */
+export async function buildNotification(
+  t: TestApp,
+  over: { address?: string | null; entityType?: string; entityId?: string; language?: 'uk' | 'en' } = {},
+) {
+  const entityId = over.entityId ?? crypto.randomUUID();
+  const { id } = await t.db.transaction().execute((trx) =>
+    t.services.notifications.enqueueNotification(trx, {
+      tenantId: t.tenantId,
+      recipient:
+        over.address === null ? null : { kind: 'email', address: over.address ?? 'applicant@example.org' },
+      language: over.language ?? 'uk',
+      templateKey: 'test.message',
+      subject: 'Тестове повідомлення',
+      body: 'Ваша заявка отримала рішення.',
+      entityType: over.entityType ?? 'test_entity',
+      entityId,
+      createdBy: null,
+    }),
+  );
+  return { id, entityId };
+}

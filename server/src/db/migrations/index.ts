@@ -7,6 +7,7 @@ import * as idempotency from './2026_11_28_1700_idempotency.ts';
 import * as dedup from './2026_11_28_1745_dedup.ts';
 import * as files from './2026_11_28_2050_files.ts';
 import * as grants from './2026_11_28_2100_grants.ts';
+import * as notifications from './2026_11_28_2060_notifications.ts';
 
 /** Every migration, in order. Names are timestamps so they sort. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_1745_dedup': dedup,
   '2026_11_28_2050_files': files,
   '2026_11_28_2100_grants': grants,
+  '2026_11_28_2060_notifications': notifications,
 };

@@ -2,6 +2,7 @@ import { createPersonBody, type Role, roles } from '@oselia/contracts';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  buildNotification,
   buildOrganisation,
   buildPerson,
   buildUser,
@@ -207,6 +208,14 @@ const examples: Record<string, () => Promise<Example>> = {
     url: `/api/v1/people/imports/${await ownImport(true)}/start`,
     payload: {},
   }),
+  'GET /api/v1/notifications': async () => ({ url: '/api/v1/notifications?entityType=test_entity' }),
+  'GET /api/v1/notifications/:id': async () => ({
+    url: `/api/v1/notifications/${(await buildNotification(t)).id}`,
+  }),
+  'POST /api/v1/notifications/:id/retry': async () => ({
+    url: `/api/v1/notifications/${(await buildNotification(t)).id}/retry`,
+  }),
+  'POST /api/v1/notifications/deliver': async () => ({ url: '/api/v1/notifications/deliver' }),
 };
 
 /** A person and a household registered by the matrix users' own organisation. */
