@@ -2,6 +2,7 @@ export * from './access.contract.ts';
 export * from './common.contract.ts';
 export * from './dedup.contract.ts';
 export * from './files.contract.ts';
+export * from './forms.contract.ts';
 export * from './grants.contract.ts';
 export * from './health.contract.ts';
 export * from './jobs.contract.ts';

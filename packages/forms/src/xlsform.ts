@@ -1,0 +1,600 @@
+import {
+  type Condition,
+  defaultFileSettings,
+  type FileKind,
+  type FileSettings,
+  type FormDefinition,
+  type FormLanguage,
+  type FormProblem,
+  type FormSection,
+  type FormText,
+  type Question,
+} from '@oselia/contracts';
+import { checkDefinition } from './check.ts';
+import { ExpressionError, parseConstraint, parseRelevant } from './expression.ts';
+
+/**
+ * XLSForm (the `survey`/`choices`/`settings` sheets of KoboToolbox and ODK) to a form definition,
+ * for the common question types, and back. Problems name the sheet and the row.
+ */
+
+/** One spreadsheet row: its number in the sheet (header = 1) and its cells by column header. */
+export interface SheetRow {
+  row: number;
+  cells: Record<string, string>;
+}
+
+export interface XlsForm {
+  survey: SheetRow[];
+  choices: SheetRow[];
+  settings?: SheetRow[] | undefined;
+}
+
+/** Rows of a sheet read as a table (first row = headers); empty rows are left out. */
+export function sheetRows(table: readonly (readonly string[])[]): SheetRow[] {
+  const header = (table[0] ?? []).map((h) => h.trim());
+  const rows: SheetRow[] = [];
+  for (let r = 1; r < table.length; r++) {
+    const cells: Record<string, string> = {};
+    let empty = true;
+    header.forEach((h, c) => {
+      const value = (table[r]?.[c] ?? '').trim();
+      if (h === '') return;
+      cells[h] = value;
+      if (value !== '') empty = false;
+    });
+    if (!empty) rows.push({ row: r + 1, cells });
+  }
+  return rows;
+}
+
+/** Rows of the metadata types Kobo and ODK add on their own; they ask the applicant nothing. */
+const metadataTypes = new Set([
+  'start',
+  'end',
+  'today',
+  'deviceid',
+  'subscriberid',
+  'simserial',
+  'phonenumber',
+  'username',
+  'email',
+  'audit',
+  'caseid',
+  'start-geopoint',
+  'background-audio',
+  'uri:email',
+  'uri:deviceid',
+  'uri:username',
+  'uri:phonenumber',
+]);
+
+export const UK_COLUMN = 'Ukrainian (uk)';
+export const EN_COLUMN = 'English (en)';
+
+/** The language of a column suffix such as `Ukrainian (uk)`, `English (en)`, `uk`; null for others. */
+export function columnLanguage(suffix: string): FormLanguage | null {
+  const s = suffix.trim().toLowerCase();
+  if (/\((uk|ua|ukr)\)/.test(s) || /^(uk|ua|ukr|ukrainian|українська)\b/.test(s)) return 'uk';
+  if (/\((en|eng)\)/.test(s) || /^(en|eng|english|англійська)\b/.test(s)) return 'en';
+  return null;
+}
+
+const cyrillic = /[\u0400-\u04FF]/;
+
+class Columns {
+  /** For a base column (label, hint, …): the header holding each language, and the plain one. */
+  constructor(private readonly headers: Set<string>) {}
+
+  private find(base: string): { plain?: string; uk?: string; en?: string } {
+    const found: { plain?: string; uk?: string; en?: string } = {};
+    for (const h of this.headers) {
+      const lower = h.toLowerCase();
+      if (lower === base) found.plain = h;
+      else if (lower.startsWith(`${base}::`)) {
+        const lang = columnLanguage(h.slice(base.length + 2));
+        if (lang && !found[lang]) found[lang] = h;
+      }
+    }
+    return found;
+  }
+
+  languagesOf(base: string): FormLanguage[] {
+    const f = this.find(base);
+    return (['uk', 'en'] as const).filter((l) => f[l] !== undefined);
+  }
+
+  hasPlain(base: string): boolean {
+    return this.find(base).plain !== undefined;
+  }
+
+  text(cells: Record<string, string>, base: string): FormText | undefined {
+    const f = this.find(base);
+    const plain = f.plain ? (cells[f.plain] ?? '') : '';
+    const uk = (f.uk ? cells[f.uk] : '') || plain;
+    const en = (f.en ? cells[f.en] : '') || plain;
+    return uk === '' && en === '' ? undefined : { uk, en };
+  }
+
+  cell(cells: Record<string, string>, base: string): string {
+    const f = this.find(base);
+    return f.plain ? (cells[f.plain] ?? '') : '';
+  }
+}
+
+function headersOf(rows: readonly SheetRow[]): Set<string> {
+  const headers = new Set<string>();
+  for (const r of rows) for (const h of Object.keys(r.cells)) headers.add(h);
+  return headers;
+}
+
+/** An XLSForm name as a question name: lower case, [a-z0-9_], starting with a letter. */
+export function questionNameOf(xlsName: string): string {
+  let name = xlsName
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, '_');
+  if (!/^[a-z]/.test(name)) name = `q_${name}`;
+  return name.slice(0, 64);
+}
+
+const fileKinds: Record<string, FileKind> = {
+  pdf: 'pdf',
+  'application/pdf': 'pdf',
+  jpg: 'jpeg',
+  jpeg: 'jpeg',
+  'image/jpeg': 'jpeg',
+  png: 'png',
+  'image/png': 'png',
+};
+
+function parameters(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of text.split(/[\s;]+/)) {
+    const [k, v] = part.split('=');
+    if (k && v) out[k.trim().toLowerCase()] = v.trim();
+  }
+  return out;
+}
+
+function fileSettings(kind: 'file' | 'image', accept: string, params: Record<string, string>): FileSettings {
+  let kinds: FileKind[] = kind === 'image' ? ['jpeg', 'png'] : [...defaultFileSettings.accept];
+  if (accept.trim() !== '') {
+    const listed = accept
+      .split(/[\s,]+/)
+      .map((a) => fileKinds[a.replace(/^\./, '').toLowerCase()])
+      .filter((k): k is FileKind => k !== undefined);
+    if (listed.length) kinds = defaultFileSettings.accept.filter((k) => listed.includes(k));
+  }
+  const maxFiles = Number(params['max-files']);
+  const maxBytes = Number(params['max-size']);
+  return {
+    accept: kinds,
+    maxFiles:
+      Number.isInteger(maxFiles) && maxFiles >= 1 && maxFiles <= 20 ? maxFiles : defaultFileSettings.maxFiles,
+    maxBytes:
+      Number.isInteger(maxBytes) && maxBytes >= 1 && maxBytes <= 50 * 1024 * 1024
+        ? maxBytes
+        : defaultFileSettings.maxBytes,
+  };
+}
+
+const truthy = /^(yes|true|true\(\)|1)$/i;
+
+interface Frame {
+  kind: 'group' | 'repeat';
+  row: number;
+  /** Conditions of the groups opened inside the current section or repeat (they apply to each question). */
+  conditions: Condition[];
+  target: Question[];
+}
+
+function combine(conditions: (Condition | undefined)[]): Condition | undefined {
+  const present = conditions.filter((c): c is Condition => c !== undefined);
+  if (present.length === 0) return undefined;
+  return present.length === 1 ? present[0]! : { all: present };
+}
+
+export interface XlsFormOptions {
+  /** The title when the settings sheet has no `form_title`. */
+  fallbackTitle?: string;
+}
+
+export type XlsFormResult =
+  | { definition: FormDefinition; ignoredRows: { row: number; type: string }[]; problems?: undefined }
+  | { problems: FormProblem[]; definition?: undefined };
+
+function problemAt(
+  sheet: string,
+  row: number,
+  column: string,
+  code: FormProblem['code'],
+  uk: string,
+  en: string,
+): FormProblem {
+  return {
+    path: `${sheet}.${row}${column ? `.${column}` : ''}`,
+    code,
+    message: { uk: `Аркуш ${sheet}, рядок ${row}: ${uk}`, en: `Sheet ${sheet}, row ${row}: ${en}` },
+    sheet,
+    row,
+  };
+}
+
+/**
+ * Converts an XLSForm. Supported: text (multiline → long text), integer, decimal, date,
+ * select_one/select_multiple with a choices list, note, file, image, begin_group/end_group (a
+ * top-level group is a section; nested groups pass their condition to their questions),
+ * begin_repeat/end_repeat, labels and hints in Ukrainian and English (`label::Ukrainian (uk)`,
+ * `label::English (en)`, or a plain `label`), `required`, `relevant` and simple `constraint`s with
+ * `constraint_message`. Metadata rows (start, end, today, deviceid, …) are skipped. Everything else
+ * is a problem naming its row.
+ */
+export function xlsFormToDefinition(form: XlsForm, options: XlsFormOptions = {}): XlsFormResult {
+  const problems: FormProblem[] = [];
+  const surveyColumns = new Columns(headersOf(form.survey));
+  const choiceColumns = new Columns(headersOf(form.choices));
+  const settingsColumns = new Columns(headersOf(form.settings ?? []));
+  if (form.survey.length === 0) {
+    return {
+      problems: [
+        {
+          path: 'survey',
+          code: 'missing_sheet',
+          message: { uk: 'Аркуш survey порожній або відсутній', en: 'The survey sheet is empty or missing' },
+          sheet: 'survey',
+        },
+      ],
+    };
+  }
+  for (const column of ['type', 'name']) {
+    if (!surveyColumns.hasPlain(column)) {
+      problems.push({
+        path: `survey.${column}`,
+        code: 'missing_column',
+        message: {
+          uk: `На аркуші survey немає стовпця «${column}»`,
+          en: `The survey sheet has no "${column}" column`,
+        },
+        sheet: 'survey',
+        row: 1,
+      });
+    }
+  }
+  if (problems.length) return { problems };
+
+  // Choice lists.
+  const lists = new Map<string, { value: string; label: FormText; row: number }[]>();
+  for (const r of form.choices) {
+    const list = choiceColumns.cell(r.cells, 'list_name') || choiceColumns.cell(r.cells, 'list name');
+    const value = choiceColumns.cell(r.cells, 'name');
+    if (!list && !value) continue;
+    const label = choiceColumns.text(r.cells, 'label') ?? { uk: value, en: value };
+    if (!list || !value) {
+      problems.push(
+        problemAt(
+          'choices',
+          r.row,
+          '',
+          'missing_column',
+          'потрібні list_name і name',
+          'list_name and name are needed',
+        ),
+      );
+      continue;
+    }
+    const entries = lists.get(list) ?? [];
+    entries.push({ value, label, row: r.row });
+    lists.set(list, entries);
+  }
+
+  // Names first, so that conditions may refer to any question (order is checked afterwards).
+  const names = new Map<string, string>();
+  for (const r of form.survey) {
+    const xlsName = surveyColumns.cell(r.cells, 'name');
+    if (xlsName) names.set(xlsName, questionNameOf(xlsName));
+  }
+  const resolve = (xlsName: string) => names.get(xlsName) ?? questionNameOf(xlsName);
+
+  const sections: FormSection[] = [];
+  const rowOfPath = new Map<string, number>();
+  const ignoredRows: { row: number; type: string }[] = [];
+  const stack: Frame[] = [];
+  let section: FormSection | null = null;
+  let implicitCount = 0;
+  let sawPlainCyrillic = false;
+  let sawPlainLatin = false;
+
+  const sectionPath = () => `sections.${sections.length - 1}`;
+  const pathOf = (target: Question[]): string => {
+    // The path of a question about to be appended to `target`.
+    const walk = (questions: Question[], prefix: string): string | null => {
+      if (questions === target) return `${prefix}.${questions.length}`;
+      for (let j = 0; j < questions.length; j++) {
+        const inner = questions[j]!.repeat?.questions;
+        if (inner) {
+          const found = walk(inner, `${prefix}.${j}.repeat.questions`);
+          if (found) return found;
+        }
+      }
+      return null;
+    };
+    return walk(section!.questions, `${sectionPath()}.questions`) ?? `${sectionPath()}.questions`;
+  };
+
+  const condition = (r: SheetRow, column: string): Condition | undefined => {
+    const text = surveyColumns.cell(r.cells, column);
+    if (!text) return undefined;
+    try {
+      return parseRelevant(text, resolve);
+    } catch (e) {
+      const reason = e instanceof ExpressionError ? e.message : 'not understood';
+      problems.push(
+        problemAt(
+          'survey',
+          r.row,
+          column,
+          'unsupported_expression',
+          `умову «${text}» не вдалося перекласти (${reason})`,
+          `the condition "${text}" cannot be translated (${reason})`,
+        ),
+      );
+      return undefined;
+    }
+  };
+
+  const currentTarget = (): Question[] => {
+    const top = stack.at(-1);
+    if (top) return top.target;
+    if (!section) {
+      implicitCount++;
+      section = { id: `section_${implicitCount}`, title: { uk: '', en: '' }, questions: [] };
+      sections.push(section);
+    }
+    return section.questions;
+  };
+
+  /** Conditions of the groups open since the innermost repeat (or the section). */
+  const groupConditions = (): Condition[] => {
+    const out: Condition[] = [];
+    for (let k = stack.length - 1; k >= 0 && stack[k]!.kind === 'group'; k--)
+      out.unshift(...stack[k]!.conditions);
+    return out;
+  };
+
+  const label = (r: SheetRow) => surveyColumns.text(r.cells, 'label');
+
+  for (const r of form.survey) {
+    const rawType = surveyColumns.cell(r.cells, 'type').trim();
+    const type = rawType.replace(/\s+/g, ' ').toLowerCase();
+    const xlsName = surveyColumns.cell(r.cells, 'name');
+    if (!type) continue;
+    const plainLabel = surveyColumns.cell(r.cells, 'label');
+    if (plainLabel) {
+      if (cyrillic.test(plainLabel)) sawPlainCyrillic = true;
+      else sawPlainLatin = true;
+    }
+    if (metadataTypes.has(type)) {
+      ignoredRows.push({ row: r.row, type });
+      continue;
+    }
+    if (type === 'begin_group' || type === 'begin group') {
+      const relevant = condition(r, 'relevant');
+      if (stack.length === 0) {
+        section = {
+          id: questionNameOf(xlsName || `section_${sections.length + 1}`),
+          title: label(r) ?? { uk: '', en: '' },
+          ...(relevant ? { showIf: relevant } : {}),
+          questions: [],
+        };
+        sections.push(section);
+        rowOfPath.set(sectionPath(), r.row);
+        stack.push({ kind: 'group', row: r.row, conditions: [], target: section.questions });
+      } else {
+        stack.push({
+          kind: 'group',
+          row: r.row,
+          conditions: relevant ? [relevant] : [],
+          target: currentTarget(),
+        });
+      }
+      continue;
+    }
+    if (type === 'end_group' || type === 'end group' || type === 'end_repeat' || type === 'end repeat') {
+      const kind = type.startsWith('end_group') || type === 'end group' ? 'group' : 'repeat';
+      const top = stack.pop();
+      if (!top || top.kind !== kind) {
+        problems.push(
+          problemAt(
+            'survey',
+            r.row,
+            'type',
+            'unbalanced_group',
+            `«${rawType}» не закриває відкриту групу`,
+            `"${rawType}" does not close an open group`,
+          ),
+        );
+        if (top) stack.push(top);
+        continue;
+      }
+      if (stack.length === 0) section = null;
+      continue;
+    }
+    if (!xlsName) {
+      problems.push(
+        problemAt('survey', r.row, 'name', 'missing_column', 'немає назви (name)', 'the name is missing'),
+      );
+      continue;
+    }
+    const name = resolve(xlsName);
+    const own = condition(r, 'relevant');
+    const target = currentTarget();
+    const path = pathOf(target);
+    const showIf = combine([...groupConditions(), own]);
+    const base: Question = {
+      name,
+      type: 'text',
+      label: label(r) ?? { uk: '', en: '' },
+      ...(surveyColumns.text(r.cells, 'hint') ? { hint: surveyColumns.text(r.cells, 'hint') } : {}),
+      ...(truthy.test(surveyColumns.cell(r.cells, 'required').trim()) ? { required: true } : {}),
+      ...(showIf ? { showIf } : {}),
+    };
+    if (type === 'begin_repeat' || type === 'begin repeat') {
+      const question: Question = { ...base, type: 'repeat', repeat: { questions: [] } };
+      const count = Number(surveyColumns.cell(r.cells, 'repeat_count'));
+      if (Number.isInteger(count) && count >= 1 && count <= 500) {
+        question.repeat = { questions: [], minItems: count, maxItems: count };
+      }
+      delete question.required;
+      target.push(question);
+      rowOfPath.set(path, r.row);
+      stack.push({ kind: 'repeat', row: r.row, conditions: [], target: question.repeat!.questions });
+      continue;
+    }
+    const [head, listName] = type.split(' ');
+    let question: Question | null = null;
+    const appearance = surveyColumns.cell(r.cells, 'appearance').toLowerCase();
+    switch (head) {
+      case 'text':
+        question = { ...base, type: appearance.includes('multiline') ? 'long_text' : 'text' };
+        break;
+      case 'integer':
+        question = { ...base, type: 'number', validation: { integer: true } };
+        break;
+      case 'decimal':
+        question = { ...base, type: 'number' };
+        break;
+      case 'date':
+        question = { ...base, type: 'date' };
+        break;
+      case 'note':
+        question = { ...base, type: 'note' };
+        delete question.required;
+        break;
+      case 'file':
+      case 'image':
+        question = {
+          ...base,
+          type: 'file',
+          file: fileSettings(
+            head,
+            surveyColumns.cell(r.cells, 'body::accept'),
+            parameters(surveyColumns.cell(r.cells, 'parameters')),
+          ),
+        };
+        break;
+      case 'select_one':
+      case 'select_multiple': {
+        const listKey = rawType.trim().split(/\s+/)[1];
+        const list = listKey ? lists.get(listKey) : undefined;
+        if (!listName || !list) {
+          problems.push(
+            problemAt(
+              'survey',
+              r.row,
+              'type',
+              'missing_choices',
+              `немає списку варіантів «${listKey ?? ''}» на аркуші choices`,
+              `there is no choice list "${listKey ?? ''}" on the choices sheet`,
+            ),
+          );
+          continue;
+        }
+        question = {
+          ...base,
+          type: head === 'select_one' ? 'choice' : 'multi_choice',
+          choices: list.map(({ value, label: l }) => ({ value, label: l })),
+        };
+        break;
+      }
+      default:
+        problems.push(
+          problemAt(
+            'survey',
+            r.row,
+            'type',
+            'unknown_type',
+            `тип питання «${rawType}» не підтримується`,
+            `the question type "${rawType}" is not supported`,
+          ),
+        );
+        continue;
+    }
+    const constraint = surveyColumns.cell(r.cells, 'constraint');
+    if (constraint) {
+      try {
+        const v = parseConstraint(constraint);
+        const message = surveyColumns.text(r.cells, 'constraint_message');
+        question.validation = { ...question.validation, ...v, ...(message ? { message } : {}) };
+      } catch (e) {
+        const reason = e instanceof ExpressionError ? e.message : 'not understood';
+        problems.push(
+          problemAt(
+            'survey',
+            r.row,
+            'constraint',
+            'unsupported_expression',
+            `обмеження «${constraint}» не вдалося перекласти (${reason})`,
+            `the constraint "${constraint}" cannot be translated (${reason})`,
+          ),
+        );
+      }
+    }
+    target.push(question);
+    rowOfPath.set(path, r.row);
+  }
+  for (const open of stack) {
+    problems.push(
+      problemAt(
+        'survey',
+        open.row,
+        'type',
+        'unbalanced_group',
+        'групу не закрито',
+        'the group is never closed',
+      ),
+    );
+  }
+
+  const languages: FormLanguage[] = [
+    ...new Set([...surveyColumns.languagesOf('label'), ...choiceColumns.languagesOf('label')]),
+  ].sort((a, b) => (a === 'uk' ? -1 : b === 'uk' ? 1 : 0));
+  if (surveyColumns.hasPlain('label')) {
+    if (sawPlainCyrillic && !languages.includes('uk')) languages.unshift('uk');
+    if (sawPlainLatin && !sawPlainCyrillic && !languages.includes('en')) languages.push('en');
+  }
+  if (languages.length === 0) languages.push('uk');
+
+  const settingsRow = form.settings?.[0];
+  const fallback = options.fallbackTitle ?? 'Form';
+  const title = (settingsRow && settingsColumns.text(settingsRow.cells, 'form_title')) ?? {
+    uk: fallback,
+    en: fallback,
+  };
+  if (sections.length === 0) sections.push({ id: 'section_1', title: { uk: '', en: '' }, questions: [] });
+  if (problems.length) return { problems: problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) };
+
+  const definition: FormDefinition = { languages, title, sections };
+  const found = checkDefinition(definition);
+  if (found.length) {
+    return {
+      problems: found.map((p) => {
+        let path = p.path;
+        while (path && !rowOfPath.has(path))
+          path = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : '';
+        const row = rowOfPath.get(path);
+        if (row === undefined) return p;
+        return {
+          ...p,
+          sheet: 'survey',
+          row,
+          message: {
+            uk: `Аркуш survey, рядок ${row}: ${p.message.uk}`,
+            en: `Sheet survey, row ${row}: ${p.message.en}`,
+          },
+        };
+      }),
+    };
+  }
+  return { definition, ignoredRows };
+}
