@@ -326,9 +326,10 @@ export const updateFormBody = z.object({
   version: z.number().int().min(1),
 });
 
+/** The definition read from an XLSForm (not saved yet); metadata rows such as start/end are skipped. */
 export const xlsFormImportResult = z.object({
   definition: formDefinitionSchema,
-  problems: z.array(formProblemSchema),
+  ignoredRows: z.array(z.object({ row: z.number().int(), type: z.string() })),
 });
 export type XlsFormImportResult = z.infer<typeof xlsFormImportResult>;
 

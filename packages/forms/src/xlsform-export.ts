@@ -6,7 +6,7 @@ import {
   type Question,
 } from '@oselia/contracts';
 import { printCondition, printConstraint } from './expression.ts';
-import { EN_COLUMN, type SheetRow, UK_COLUMN, type XlsForm } from './xlsform.ts';
+import { EN_COLUMN, type SheetRow, UK_COLUMN, type XlsForm } from './xlsform-sheets.ts';
 
 const textColumns = (base: string, text: FormText | undefined, languages: readonly FormLanguage[]) => {
   const out: Record<string, string> = {};
