@@ -72,6 +72,17 @@ export const appRoutes: AppRoute[] = [
     access: 'people.write',
   },
   {
+    path: 'dedup',
+    Component: page(() => import('../features/dedup/DedupPage.tsx'), 'DedupPage'),
+    access: 'dedup.review',
+    nav: { label: 'dedup', order: 28 },
+  },
+  {
+    path: 'dedup/pairs/:id',
+    Component: page(() => import('../features/dedup/PairPage.tsx'), 'PairPage'),
+    access: 'dedup.review',
+  },
+  {
     path: 'jobs',
     Component: page(() => import('../features/jobs/JobsPage.tsx'), 'JobsPage'),
     access: 'jobs.read',

@@ -1,4 +1,5 @@
 import { accessEn } from './en.access.ts';
+import { dedupEn } from './en.dedup.ts';
 import { peopleEn } from './en.people.ts';
 import type { Messages } from './uk.ts';
 
@@ -18,6 +19,7 @@ export const en: Messages = {
     places: 'Places',
     people: 'People',
     registerHousehold: 'Registration',
+    dedup: 'Duplicates',
     jobs: 'Jobs',
     users: 'Users',
     organisations: 'Organisations',
@@ -169,4 +171,5 @@ export const en: Messages = {
   },
   ...accessEn,
   ...peopleEn,
+  ...dedupEn,
 };

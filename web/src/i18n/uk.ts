@@ -1,4 +1,5 @@
 import { accessUk } from './uk.access.ts';
+import { dedupUk } from './uk.dedup.ts';
 import { peopleUk } from './uk.people.ts';
 
 /** Ukrainian messages: the default language. `en.ts` must have the same keys. */
@@ -17,6 +18,7 @@ export const uk = {
     places: 'Місця',
     people: 'Люди',
     registerHousehold: 'Реєстрація',
+    dedup: 'Дублікати',
     jobs: 'Завдання',
     users: 'Користувачі',
     organisations: 'Організації',
@@ -169,6 +171,7 @@ export const uk = {
   },
   ...accessUk,
   ...peopleUk,
+  ...dedupUk,
 };
 
 export type Messages = typeof uk;

@@ -17,6 +17,8 @@ export const webPolicy = {
   'people.consent.write': ['admin', 'registration_officer', 'partner_staff'],
   'assistance.read': ['admin', 'programme_manager', 'registration_officer', 'partner_staff'],
   'assistance.write': ['admin', 'registration_officer', 'partner_staff'],
+  'dedup.run': ['admin', 'registration_officer'],
+  'dedup.review': ['admin', 'registration_officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type WebAction = keyof typeof webPolicy;

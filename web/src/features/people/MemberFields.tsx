@@ -11,6 +11,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { LikelyDuplicates } from '../dedup/LikelyDuplicates.tsx';
 import {
   birthDateFrom,
   type IdentifierKind,
@@ -202,6 +203,7 @@ export function MemberFields({ member: m, onChange, errorOf, relationshipError, 
           error={errorOf('populationGroup')}
         />
       </SimpleGrid>
+      {mode !== 'edit' && <LikelyDuplicates member={m} />}
 
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <PlacePicker
