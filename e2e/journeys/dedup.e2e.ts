@@ -143,6 +143,9 @@ describe('deduplication', () => {
       const birthRow = table.getByRole('row', { name: new RegExp(`^${escapeRegExp(p.birthDate)}`) });
       await visible(birthRow.getByText(d.levels.exact));
       await visible(birthRow.getByText(/^\+\d+,\d$/));
+      // Олексій and Aleksei are one name: the screen says so rather than leave the reviewer puzzled.
+      const givenRow = table.getByRole('row', { name: new RegExp(`^${escapeRegExp(p.givenName)}`) });
+      await visible(givenRow.getByText(d.levels.respelled));
       await visible(table.getByRole('row', { name: new RegExp(`^${escapeRegExp(d.total)}`) }));
       await expectAccessible(page, 'pair review');
       await screenshot(page, 'dedup-pair');

@@ -72,6 +72,7 @@ export const dedupEn: typeof dedupUk = {
       swapped: 'day and month swapped',
       oneDigit: 'one digit differs',
       yearOff: 'year differs by 1',
+      respelled: 'the same name, spelled differently',
       generation: '12 or more years apart',
     },
     notes: {

@@ -36,9 +36,13 @@ import {
   type FieldKey,
   formatProbability,
   formatWeight,
+  markRespelled,
   weighEvidence,
 } from './explanation.ts';
 import { useExplanationText } from './useExplanationText.ts';
+
+/** The pair's field evidence, with names the same but spelled differently marked as such. */
+const evidenceOf = (pair: DedupPairDetail) => markRespelled(pair.explanation.fields, pair.a, pair.b);
 
 /** Statuses in which the pair still waits for a decision. */
 const OPEN = new Set(['pending', 'skipped', 'undone']);
@@ -62,7 +66,7 @@ function WhySection({ pair }: { pair: DedupPairDetail }) {
   const { t } = useTranslation();
   const { locale } = useFormat();
   const text = useExplanationText();
-  const evidence = weighEvidence(pair.explanation.fields);
+  const evidence = weighEvidence(evidenceOf(pair));
   return (
     <section aria-labelledby="why-heading">
       <Title order={2} id="why-heading" mb="xs">
@@ -214,7 +218,7 @@ function ComparisonTable({ pair }: { pair: DedupPairDetail }) {
   const { t } = useTranslation();
   const format = usePeopleFormat();
   const phone = useMediaQuery('(max-width: 47.99em)', false);
-  const byField = new Map(pair.explanation.fields.map((f) => [f.field, f]));
+  const byField = new Map(evidenceOf(pair).map((f) => [f.field, f]));
   const none = t('people.noneRecorded');
   const withLatin = (written: string | null, latin: string | null) =>
     written ? (

@@ -21,6 +21,7 @@ import {
   isFieldKey,
   LEVEL_KEYS,
   levelKey,
+  markRespelled,
   NOTE_KEYS,
   noteKey,
   weighEvidence,
@@ -101,6 +102,21 @@ describe('evidence', () => {
         expect(text).not.toMatch(/^0\.0%$/);
       }),
     );
+  });
+
+  it('says when the same name is spelled differently', () => {
+    const fields = [
+      { field: 'family_name', label: 'exact', weight: 1 },
+      { field: 'given_name', label: 'exact', weight: 1 },
+      { field: 'patronymic', label: 'missing', weight: 0 },
+      { field: 'birth_date', label: 'exact', weight: 8 },
+    ];
+    const marked = markRespelled(
+      fields,
+      { familyName: 'Кравченко', givenName: 'Олексій', patronymic: null },
+      { familyName: 'кравченко ', givenName: 'Алексей', patronymic: null },
+    );
+    expect(marked.map((f) => levelKey(f.label))).toEqual(['exact', 'respelled', 'missing', 'exact']);
   });
 
   it('lets the record registered first survive a merge by default', () => {

@@ -32,6 +32,8 @@ const LEVELS = {
   'one digit off': 'oneDigit',
   'year ±1': 'yearOff',
   '12+ years apart': 'generation',
+  // Not the engine's: an exact name match between different spellings (see markRespelled).
+  'same name, other spelling': 'respelled',
 } as const;
 export type LevelKey = (typeof LEVELS)[keyof typeof LEVELS];
 export const LEVEL_KEYS = [...new Set(Object.values(LEVELS))] as LevelKey[];
@@ -39,6 +41,23 @@ export const LEVEL_KEYS = [...new Set(Object.values(LEVELS))] as LevelKey[];
 /** The message key of an agreement level, or null for a label this screen does not know yet. */
 export function levelKey(label: string): LevelKey | null {
   return Object.hasOwn(LEVELS, label) ? LEVELS[label as keyof typeof LEVELS] : null;
+}
+
+const RESPELLED = 'same name, other spelling';
+const NAME_FIELDS = { family_name: 'familyName', given_name: 'givenName', patronymic: 'patronymic' } as const;
+type Names = { familyName: string; givenName: string; patronymic: string | null };
+
+/**
+ * The engine calls names "exact" when they are the same name, whatever the spelling (Олексій,
+ * Алексей, Oleksii). Where the two records write it differently, say so, so that a reviewer
+ * does not look for a typo in the two columns.
+ */
+export function markRespelled<F extends FieldEvidence>(fields: readonly F[], a: Names, b: Names): F[] {
+  const written = (n: Names, key: keyof Names) => (n[key] ?? '').trim().toLocaleLowerCase();
+  return fields.map((f) => {
+    const key = NAME_FIELDS[f.field as keyof typeof NAME_FIELDS];
+    return key && f.label === 'exact' && written(a, key) !== written(b, key) ? { ...f, label: RESPELLED } : f;
+  });
 }
 
 /** Why the engine would not link a pair automatically, or why it was sent for review. */
