@@ -22,6 +22,7 @@ import { authRoutes } from './modules/access/auth.routes.ts';
 import { organisationsRoutes } from './modules/access/organisations.routes.ts';
 import { usersRoutes } from './modules/access/users.routes.ts';
 import { dedupRoutes } from './modules/dedup/dedup.routes.ts';
+import { formsRoutes } from './modules/forms/forms.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { registerIdempotencyHooks } from './modules/idempotency/idempotency.hooks.ts';
 import { jobsRoutes } from './modules/jobs/jobs.routes.ts';
@@ -61,6 +62,7 @@ const apiModules: AppRoutes[] = [
   placesRoutes,
   peopleRoutes,
   dedupRoutes,
+  formsRoutes,
   peopleImportRoutes,
   jobsRoutes,
   notificationsRoutes,

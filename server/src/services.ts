@@ -5,6 +5,7 @@ import { createAuthService } from './modules/access/auth.service.ts';
 import { createOrganisationsService } from './modules/access/organisations.service.ts';
 import { createUsersService } from './modules/access/users.service.ts';
 import { createDedupService, DEDUP_RUN_JOB } from './modules/dedup/dedup.service.ts';
+import { createFormsService } from './modules/forms/forms.service.ts';
 import { createSystemService } from './modules/health/health.service.ts';
 import { JobRunner } from './modules/jobs/jobs.runner.ts';
 import { createJobsService } from './modules/jobs/jobs.service.ts';
@@ -30,6 +31,7 @@ export function createServices(handle: DatabaseHandle, config: Config) {
   const places = createPlacesService(db, config.assetsDir);
   const crypto = createCrypto(resolveSecretKey(config));
   const audit = createAuditService(db);
+  const forms = createFormsService(db, { audit });
   const people = createPeopleService(db, { crypto, audit, places });
   const jobs = createJobsService(db, () => runner.wake());
   const notifications = createNotificationsService(db, {
@@ -55,6 +57,7 @@ export function createServices(handle: DatabaseHandle, config: Config) {
     jobs,
     peopleImport: createPeopleImportService(db, { crypto, audit, places, jobs }),
     dedup: createDedupService(db, { people, audit, jobs }),
+    forms,
     notifications,
     runner,
   };

@@ -289,12 +289,18 @@ export type ValidationStage = z.infer<typeof validationStage>;
 
 // ---- HTTP: stored form definitions (immutable versions) ----
 
+export const formSource = z.enum(['json', 'xlsform']);
+
 export const formDefinitionSummary = z.object({
   id: z.uuid(),
   version: z.number().int(),
   title: formText,
   languages: z.array(formLanguage),
+  /** Questions that ask something (notes left out), repeat groups' questions included. */
   questionCount: z.number().int(),
+  /** How this version was made: written as JSON, or imported from an XLSForm (`sourceName`: its file). */
+  source: formSource,
+  sourceName: z.string().nullable(),
   createdAt: z.iso.datetime({ offset: true }),
   createdBy: z.uuid().nullable(),
 });
@@ -319,11 +325,22 @@ export const formsListQuery = z.object({
 export const formParams = z.object({ id: z.uuid() });
 export const formVersionQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
 
-export const createFormBody = z.object({ definition: formDefinitionSchema });
+const formOrigin = {
+  source: formSource.default('json'),
+  sourceName: z.string().trim().min(1).max(255).nullable().default(null),
+};
+export const createFormBody = z.object({ definition: formDefinitionSchema, ...formOrigin });
+export type CreateFormBody = z.input<typeof createFormBody>;
 /** A new version; `version` is the latest version the editor started from (stale → 409). */
 export const updateFormBody = z.object({
   definition: formDefinitionSchema,
   version: z.number().int().min(1),
+  ...formOrigin,
+});
+export type UpdateFormBody = z.input<typeof updateFormBody>;
+
+export const xlsFormUploadQuery = z.object({
+  fileName: z.string().trim().min(1).max(255).default('form.xlsx'),
 });
 
 /** The definition read from an XLSForm (not saved yet); metadata rows such as start/end are skipped. */

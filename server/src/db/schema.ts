@@ -1,3 +1,4 @@
+import type { FormDefinition } from '@oselia/contracts';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /** Database types as Kysely sees them. Migrations are frozen; this file follows the latest schema. */
@@ -431,8 +432,23 @@ export interface GrantScreeningsTable {
   overridden_at: Timestamp | null;
 }
 
+/** Immutable versions of a form definition (see packages/contracts forms.contract.ts). */
+export interface FormDefinitionsTable {
+  tenant_id: string;
+  id: string;
+  version: number;
+  title_uk: string;
+  title_en: string;
+  definition: Json<FormDefinition>;
+  source: 'json' | 'xlsform';
+  source_name: string | null;
+  created_at: Generated<Date>;
+  created_by: string | null;
+}
+
 export interface DB {
   files: FilesTable;
+  form_definitions: FormDefinitionsTable;
   grant_calls: GrantCallsTable;
   grant_applications: GrantApplicationsTable;
   grant_application_documents: GrantApplicationDocumentsTable;
@@ -476,3 +492,4 @@ export type AssistanceRow = Selectable<AssistanceTable>;
 export type PersonIdentifierRow = Selectable<PersonIdentifiersTable>;
 export type PeopleImportRow = Selectable<PeopleImportsTable>;
 export type NotificationRow = Selectable<NotificationsTable>;
+export type FormDefinitionRow = Selectable<FormDefinitionsTable>;

@@ -1,4 +1,5 @@
 import { type CreatePersonBody, createPersonBody, type OrganisationType, type Role } from '@oselia/contracts';
+import { exampleGrantForm } from '@oselia/forms';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Actor } from '../modules/access/access.policy.ts';
 import { systemActor } from '../modules/access/users.service.ts';
@@ -154,4 +155,12 @@ export async function buildNotification(
     }),
   );
   return { id, entityId };
+}
+
+/** A saved form definition (version 1); the example grant application form unless given. */
+export async function buildFormDefinition(
+  t: TestApp,
+  definition: typeof exampleGrantForm = exampleGrantForm,
+) {
+  return t.services.forms.createFormDefinition(factoryActor(t, crypto.randomUUID()), { definition });
 }

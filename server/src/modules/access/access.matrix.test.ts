@@ -1,8 +1,10 @@
 import { createPersonBody, type Role, roles } from '@oselia/contracts';
+import { exampleGrantForm } from '@oselia/forms';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildNotification,
+  buildFormDefinition,
   buildOrganisation,
   buildPerson,
   buildUser,
@@ -12,6 +14,7 @@ import {
   signedInAs,
   signIn,
 } from '../../test/factories.ts';
+import { writeXlsx } from '../../shared/xlsx.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { createDedupRepository } from '../dedup/dedup.repository.ts';
 import { hasRoleFor, isAction } from './access.policy.ts';
@@ -192,6 +195,30 @@ const examples: Record<string, () => Promise<Example>> = {
     });
     return { url: `/api/v1/dedup/pairs/${id}/undo` };
   },
+  'GET /api/v1/forms': async () => ({ url: '/api/v1/forms' }),
+  'GET /api/v1/forms/:id': async () => ({ url: `/api/v1/forms/${(await buildFormDefinition(t)).id}` }),
+  'POST /api/v1/forms': async () => ({ url: '/api/v1/forms', payload: { definition: exampleGrantForm } }),
+  'PUT /api/v1/forms/:id': async () => ({
+    url: `/api/v1/forms/${(await buildFormDefinition(t)).id}`,
+    payload: { definition: exampleGrantForm, version: 1 },
+  }),
+  'POST /api/v1/forms/:id/validate': async () => ({
+    url: `/api/v1/forms/${(await buildFormDefinition(t)).id}/validate`,
+    payload: { answers: { staff: 3 }, stage: 'draft' },
+  }),
+  'POST /api/v1/forms/xlsform': async () => ({
+    url: '/api/v1/forms/xlsform',
+    payload: writeXlsx([
+      {
+        name: 'survey',
+        rows: [
+          ['type', 'name', 'label'],
+          ['text', 'name', 'Ім’я'],
+        ],
+      },
+    ]),
+    headers: { 'content-type': 'application/octet-stream' },
+  }),
   'POST /api/v1/people/imports': async () => ({
     url: '/api/v1/people/imports?source=matrix&fileName=matrix.csv',
     payload: 'family_name,given_name\nМатрикс,Олег\n',

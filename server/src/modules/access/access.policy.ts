@@ -55,6 +55,8 @@ export const policy = {
   'assistance.write': ['admin', 'registration_officer', 'partner_staff'],
   'dedup.run': ['admin', 'registration_officer'],
   'dedup.review': ['admin', 'registration_officer'],
+  'forms.read': ['admin', 'programme_manager', 'registration_officer', 'reviewer', 'me_officer'],
+  'forms.manage': ['admin', 'programme_manager'],
   'notifications.read': ['admin', 'programme_manager'],
   'notifications.manage': ['admin', 'programme_manager'],
 } as const satisfies Record<string, readonly Role[]>;
