@@ -2,9 +2,10 @@ import { createPersonBody, type Role, roles } from '@oselia/contracts';
 import { exampleGrantForm } from '@oselia/forms';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeXlsx } from '../../shared/xlsx.ts';
 import {
-  buildNotification,
   buildFormDefinition,
+  buildNotification,
   buildOrganisation,
   buildPerson,
   buildUser,
@@ -14,7 +15,6 @@ import {
   signedInAs,
   signIn,
 } from '../../test/factories.ts';
-import { writeXlsx } from '../../shared/xlsx.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { createDedupRepository } from '../dedup/dedup.repository.ts';
 import { hasRoleFor, isAction } from './access.policy.ts';

@@ -8,7 +8,7 @@ import {
 import { exampleGrantForm } from '@oselia/forms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeXlsx, writeZip } from '../../shared/xlsx.ts';
-import { buildFormDefinition, call, type Session, signedInAs, tinyPdf } from '../../test/factories.ts';
+import { buildFormDefinition, call, type Session, signedInAs } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 
 let t: TestApp;
@@ -284,7 +284,7 @@ describe('XLSForm import', () => {
   });
 
   it('refuses what is not an XLSX workbook, whatever its name says', async () => {
-    const pdf = await upload(tinyPdf(), manager, 'form.xlsx');
+    const pdf = await upload(Buffer.from('%PDF-1.4\n%%EOF\n'), manager, 'form.xlsx');
     expect(pdf.statusCode).toBe(415);
     const zip = await upload(writeZip([['readme.txt', Buffer.from('hello')]]), manager, 'form.xlsx');
     expect(zip.statusCode).toBe(415);
