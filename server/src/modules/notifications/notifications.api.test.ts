@@ -84,6 +84,19 @@ describe('outbox without SMTP', () => {
     expect(sent.json().items).toEqual([]);
   });
 
+  it('tells a record’s subject what was written to it, sent or not', async () => {
+    const { entityId } = await buildNotification(t, { entityType: 'grant_application', address: null });
+    await buildNotification(t, { entityType: 'grant_application', entityId });
+    const messages = await t.services.notifications.publicMessagesFor(t.tenantId, 'grant_application', entityId);
+    expect(messages).toHaveLength(2);
+    expect(messages[0]).toEqual({
+      at: expect.any(String),
+      subject: 'Тестове повідомлення',
+      body: 'Ваша заявка отримала рішення.',
+    });
+    expect(await t.services.notifications.publicMessagesFor(t.tenantId, 'other', entityId)).toEqual([]);
+  });
+
   it('is closed to roles without notifications.read', async () => {
     const { session } = await signedInAs(t, ['reviewer']);
     expect((await call(t, session, 'GET', '/api/v1/notifications')).statusCode).toBe(403);

@@ -51,6 +51,19 @@ export function createNotificationsRepository(db: Database) {
       return q.execute();
     },
 
+    /** Every message about one record, oldest first (what its subject was told). */
+    listForEntity(tenantId: string, entityType: string, entityId: string) {
+      return db
+        .selectFrom('notifications')
+        .select(['created_at', 'subject', 'body'])
+        .where('tenant_id', '=', tenantId)
+        .where('entity_type', '=', entityType)
+        .where('entity_id', '=', entityId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+    },
+
     /** Queued messages that no sending job has taken yet (left over, or written before SMTP was set). */
     listUnscheduled(tenantId: string, limit: number) {
       return db

@@ -134,6 +134,15 @@ export function createNotificationsService(
       return { items: page.items.map((r) => toNotification(r, mailer.configured)), next: page.next };
     },
 
+    /**
+     * What a record's subject has been told, whether or not the mail went out: an applicant's
+     * status page shows these.
+     */
+    async publicMessagesFor(tenantId: string, entityType: string, entityId: string) {
+      const rows = await repo.listForEntity(tenantId, entityType, entityId);
+      return rows.map((r) => ({ at: new Date(r.created_at).toISOString(), subject: r.subject, body: r.body }));
+    },
+
     async getNotification(actor: Actor, id: string) {
       return toNotification(await loadNotification(actor.tenantId, id), mailer.configured);
     },
