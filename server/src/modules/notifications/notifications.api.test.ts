@@ -87,7 +87,11 @@ describe('outbox without SMTP', () => {
   it('tells a record’s subject what was written to it, sent or not', async () => {
     const { entityId } = await buildNotification(t, { entityType: 'grant_application', address: null });
     await buildNotification(t, { entityType: 'grant_application', entityId });
-    const messages = await t.services.notifications.publicMessagesFor(t.tenantId, 'grant_application', entityId);
+    const messages = await t.services.notifications.publicMessagesFor(
+      t.tenantId,
+      'grant_application',
+      entityId,
+    );
     expect(messages).toHaveLength(2);
     expect(messages[0]).toEqual({
       at: expect.any(String),

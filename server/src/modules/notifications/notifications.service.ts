@@ -140,7 +140,11 @@ export function createNotificationsService(
      */
     async publicMessagesFor(tenantId: string, entityType: string, entityId: string) {
       const rows = await repo.listForEntity(tenantId, entityType, entityId);
-      return rows.map((r) => ({ at: new Date(r.created_at).toISOString(), subject: r.subject, body: r.body }));
+      return rows.map((r) => ({
+        at: new Date(r.created_at).toISOString(),
+        subject: r.subject,
+        body: r.body,
+      }));
     },
 
     async getNotification(actor: Actor, id: string) {
