@@ -30,6 +30,7 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { peopleImportRoutes } from './modules/people/import/people-import.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { placesRoutes } from './modules/places/places.routes.ts';
+import { type PublicPages, registerPublicSite } from './modules/portal/portal.site.ts';
 import type { Services } from './services.ts';
 import { AppError } from './shared/app-error.ts';
 
@@ -67,6 +68,12 @@ const apiModules: AppRoutes[] = [
   jobsRoutes,
   notificationsRoutes,
 ];
+
+/**
+ * Server-rendered public pages (no JavaScript needed), each module registered under `/uk` and `/en`:
+ * see portal.site.ts for how to add one.
+ */
+const publicPages: PublicPages[] = [];
 
 /** Logs carry method, path and status only: query strings can hold names and phone numbers. */
 export function loggerOptions(level: string): FastifyServerOptions['logger'] {
@@ -150,6 +157,8 @@ export async function buildApp(deps: AppDeps) {
     },
     { prefix: '/api/v1' },
   );
+
+  await registerPublicSite(app, publicPages, { services, config }, { atRoot: config.portalAtRoot });
 
   const indexHtml = path.join(config.webDist, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);

@@ -28,6 +28,7 @@ const envSchema = z.object({
   OSELIA_WEB_DIST: z.string().optional(),
   OSELIA_JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   OSELIA_PUBLIC_URL: z.url().optional(),
+  OSELIA_PORTAL_AT_ROOT: bool.default(false),
   OSELIA_SECRET_KEY: z
     .string()
     .regex(/^[0-9a-f]{64}$/i, 'must be 64 hex characters (32 bytes), e.g. from `openssl rand -hex 32`')
@@ -74,6 +75,8 @@ export type Config = {
   assetsDir: string;
   jobsPollMs: number;
   publicUrl: string;
+  /** `/` sends visitors to the public site (`/uk/`, `/en/`) instead of opening the staff app. */
+  portalAtRoot: boolean;
   version: string;
   /** 32-byte key for AES-256-GCM and keyed hashes; from OSELIA_SECRET_KEY or DATA_DIR/secret.key. */
   secretKeyHex: string | undefined;
@@ -113,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     assetsDir: path.join(repoRoot, 'server/assets'),
     jobsPollMs: e.OSELIA_JOBS_POLL_MS,
     publicUrl: e.OSELIA_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    portalAtRoot: e.OSELIA_PORTAL_AT_ROOT,
     version: process.env.npm_package_version ?? '0.1.0',
     secretKeyHex: e.OSELIA_SECRET_KEY,
     auth: {
