@@ -15,18 +15,14 @@ import {
   screenshot,
   visible,
 } from './support/browser.ts';
+import { escapeRegExp, fillTemplate as fill, type Messages } from './support/ui.ts';
 
 const ADMIN = { email: 'admin@demo.oselia.org', password: 'demo-admin-Kyiv-2026', name: 'Olena Admin' };
 const LANGUAGES = [
   ['uk', uk],
   ['en', en],
 ] as const;
-type Messages = typeof uk;
 
-/** "Try again in {{minutes}} min." with the values put in. */
-const fill = (text: string, values: Record<string, string | number>) =>
-  text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ''));
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A form field by the start of its label (Mantine adds a hidden " *" to required ones). */
 const field = (page: Page, label: string) => page.getByLabel(new RegExp(`^${escapeRegExp(label)}`));
 const h1 = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });

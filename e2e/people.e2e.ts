@@ -14,9 +14,10 @@ import {
   screenshot,
   visible,
 } from './support/browser.ts';
+import { DEMO_USERS, escapeRegExp, field, h1, signIn } from './support/ui.ts';
 
-const REGISTRAR = { email: 'registrar@demo.oselia.org', password: 'demo-registrar-Dnipro-2026' };
-const ADMIN = { email: 'admin@demo.oselia.org', password: 'demo-admin-Kyiv-2026' };
+const REGISTRAR = DEMO_USERS.registrar;
+const ADMIN = DEMO_USERS.admin;
 const m = uk;
 const p = uk.people;
 
@@ -27,12 +28,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A field by the start of its label (Mantine adds a hidden " *" to required ones). */
-const field = (scope: Page | Locator, label: string) =>
-  scope.getByLabel(new RegExp(`^${escapeRegExp(label)}`)).first();
-const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 
 /**
  * A valid РНОКПП for a birth date: days since 31 Dec 1899, three serial digits, a sex digit
@@ -53,15 +48,6 @@ const headBirth = `19${randomInt(60, 90)}-${String(randomInt(1, 13)).padStart(2,
 const headBirthShown = new Intl.DateTimeFormat('uk-UA', { dateStyle: 'medium', timeZone: 'UTC' }).format(
   new Date(`${headBirth}T00:00:00Z`),
 );
-
-async function signIn(page: Page, who = REGISTRAR) {
-  await page.goto('/sign-in');
-  await visible(h1(page, m.auth.signInTitle));
-  await field(page, m.auth.email).fill(who.email);
-  await field(page, m.auth.password).fill(who.password);
-  await page.getByRole('button', { name: m.auth.signIn, exact: true }).click();
-  await page.waitForURL((url) => url.pathname !== '/sign-in');
-}
 
 /** Picks a place in a place combobox by typing part of its name. */
 async function pickPlace(scope: Page | Locator, page: Page, label: string, typed: string, option: RegExp) {
@@ -126,7 +112,7 @@ describe('people registry', () => {
     const s = await openSession(browser, { viewport: PHONE, phone: true });
     try {
       const { page } = s;
-      await signIn(page);
+      await signIn(page, REGISTRAR);
 
       // The phone menu offers the people pages to a registration officer.
       await page.goto('/');
@@ -289,7 +275,7 @@ describe('people registry', () => {
     const s = await openSession(browser, { viewport: PHONE, phone: true });
     try {
       const { page } = s;
-      await signIn(page);
+      await signIn(page, REGISTRAR);
       // Another officer's work, through the API with this session.
       const session = (await (await page.request.get('/api/v1/auth/session')).json()) as {
         csrfToken: string;

@@ -4,7 +4,7 @@
 // anyway, runs a dedup search, opens the pair, reads why the records matched (in Ukrainian, then
 // in English), merges them with the keyboard and undoes the merge. Axe runs on every page.
 import { randomInt } from 'node:crypto';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { en } from '../../web/src/i18n/en.ts';
 import { uk } from '../../web/src/i18n/uk.ts';
@@ -16,8 +16,8 @@ import {
   screenshot,
   visible,
 } from '../support/browser.ts';
+import { DEMO_USERS, escapeRegExp, field, fillTemplate, h1, signIn } from '../support/ui.ts';
 
-const REGISTRAR = { email: 'registrar@demo.oselia.org', password: 'demo-registrar-Dnipro-2026' };
 const d = uk.dedup;
 const p = uk.people;
 
@@ -29,27 +29,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const field = (scope: Page | Locator, label: string) =>
-  scope.getByLabel(new RegExp(`^${escapeRegExp(label)}`)).first();
-const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key]));
-
 // This run's person: a birth date and a phone of its own, so earlier runs' records do not interfere.
 const birth = `19${randomInt(55, 95)}-${String(randomInt(1, 13)).padStart(2, '0')}-${String(randomInt(1, 29)).padStart(2, '0')}`;
 const phoneDigits = `67${randomInt(1_000_000, 10_000_000)}`;
 const UKRAINIAN = 'Кравченко Олексій Миколайович';
 const LATIN = 'Kravchenko Aleksei';
-
-async function signIn(page: Page) {
-  await page.goto('/sign-in');
-  await visible(h1(page, uk.auth.signInTitle));
-  await field(page, uk.auth.email).fill(REGISTRAR.email);
-  await field(page, uk.auth.password).fill(REGISTRAR.password);
-  await page.getByRole('button', { name: uk.auth.signIn, exact: true }).click();
-  await page.waitForURL((url) => url.pathname !== '/sign-in');
-}
 
 async function api(page: Page) {
   const session = (await (await page.request.get('/api/v1/auth/session')).json()) as { csrfToken: string };
@@ -65,7 +49,7 @@ describe('deduplication', () => {
     const s = await openSession(browser);
     try {
       const { page } = s;
-      await signIn(page);
+      await signIn(page, DEMO_USERS.registrar);
       const http = await api(page);
 
       // The first record, in Latin letters with Russian-style spelling and no patronymic.
@@ -90,7 +74,7 @@ describe('deduplication', () => {
       await field(page, p.phone).fill(
         `0${phoneDigits.slice(0, 2)} ${phoneDigits.slice(2, 5)} ${phoneDigits.slice(5)}`,
       );
-      const likely = page.getByRole('region', { name: fill(d.likely.heading, { n: 1 }) });
+      const likely = page.getByRole('region', { name: fillTemplate(d.likely.heading, { n: 1 }) });
       await visible(likely);
       const match = likely.getByRole('link', { name: new RegExp(`^${LATIN}`) });
       await visible(match);
@@ -188,7 +172,7 @@ describe('deduplication', () => {
       const outcome = page.getByRole('status').filter({ hasText: d.statuses.merged });
       await visible(outcome);
       await expect.poll(() => outcome.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
-      await visible(outcome.getByRole('link', { name: fill(d.openSurvivor, { name: LATIN }) }));
+      await visible(outcome.getByRole('link', { name: fillTemplate(d.openSurvivor, { name: LATIN }) }));
       expect((await http.get(`/api/v1/people/${second}`)).mergedInto).toBe(first.id);
       await expectAccessible(page, 'pair merged');
       await screenshot(page, 'dedup-merged');
