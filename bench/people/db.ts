@@ -1,4 +1,8 @@
-/** A scratch database for the people benchmarks: PGlite in a temp folder, or (DATABASE_URL) a new PostgreSQL database. */
+/**
+ * A scratch database for the people benchmarks: PGlite in a temp folder, or (DATABASE_URL) a new
+ * PostgreSQL database. `keep` names a PostgreSQL database that is reused if it exists and is left in
+ * place afterwards (to measure again without loading a million persons again).
+ */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -11,22 +15,26 @@ import type { Actor } from '../../server/src/modules/access/access.policy.ts';
 import { systemActor } from '../../server/src/modules/access/users.service.ts';
 import { createServices } from '../../server/src/services.ts';
 
-export async function openScratch() {
+export async function openScratch(opts: { keep?: string } = {}) {
   const url = process.env.DATABASE_URL;
   let handle: DatabaseHandle;
   let drop: () => Promise<void>;
   let where: string;
   if (url) {
-    const name = `oselia_bench_${randomBytes(4).toString('hex')}`;
+    if (opts.keep !== undefined && !/^[a-z_][a-z0-9_]*$/.test(opts.keep))
+      throw new Error(`not a plain database name: ${opts.keep}`);
+    const name = opts.keep ?? `oselia_bench_${randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query(`create database ${name}`);
+    const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
+    if (exists.rowCount === 0) await admin.query(`create database ${name}`);
     await admin.end();
     const u = new URL(url);
     u.pathname = `/${name}`;
     handle = fromPostgres(u.toString(), 4);
-    where = `PostgreSQL (scratch database ${name})`;
+    where = `PostgreSQL (${opts.keep ? 'kept' : 'scratch'} database ${name})`;
     drop = async () => {
+      if (opts.keep) return;
       const a = new pg.Client({ connectionString: url });
       await a.connect();
       await a.query(`drop database if exists ${name} with (force)`);
@@ -51,7 +59,7 @@ export async function openScratch() {
   await services.places.importPlaces();
   const org = await services.organisations.createOrganisation(tenantId, systemActor('bench'), {
     type: 'mission',
-    nameEn: 'Bench mission',
+    nameEn: `Bench mission ${randomBytes(3).toString('hex')}`,
     nameUk: 'Місія',
   });
   const actor: Actor = {

@@ -199,6 +199,13 @@ export interface HouseholdMembershipsTable {
   recorded_by: string | null;
 }
 
+/** The distinct name keys in use (filled by a trigger on persons), for prefix and look-alike search. */
+export interface PersonSearchTermsTable {
+  tenant_id: string;
+  term: string;
+  word: string;
+}
+
 export interface PersonIdentifiersTable {
   tenant_id: string;
   id: string;
@@ -461,6 +468,7 @@ export interface DB {
   import_mappings: ImportMappingsTable;
   households: HouseholdsTable;
   persons: PersonsTable;
+  person_search_terms: PersonSearchTermsTable;
   household_memberships: HouseholdMembershipsTable;
   person_identifiers: PersonIdentifiersTable;
   consents: ConsentsTable;

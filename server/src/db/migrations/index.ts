@@ -5,6 +5,7 @@ import * as people from './2026_11_28_0003_people.ts';
 import * as peopleImport from './2026_11_28_0004_people_import.ts';
 import * as idempotency from './2026_11_28_1700_idempotency.ts';
 import * as dedup from './2026_11_28_1745_dedup.ts';
+import * as peopleSearchKeys from './2026_11_28_2000_people_search_keys.ts';
 import * as forms from './2026_11_28_2040_forms.ts';
 import * as files from './2026_11_28_2050_files.ts';
 import * as grants from './2026_11_28_2100_grants.ts';
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0004_people_import': peopleImport,
   '2026_11_28_1700_idempotency': idempotency,
   '2026_11_28_1745_dedup': dedup,
+  '2026_11_28_2000_people_search_keys': peopleSearchKeys,
   '2026_11_28_2040_forms': forms,
   '2026_11_28_2050_files': files,
   '2026_11_28_2100_grants': grants,

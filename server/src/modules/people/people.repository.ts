@@ -63,19 +63,16 @@ export function createPeopleRepository(db: Database) {
     return r;
   }
 
+  // What a search hit shows and is ranked by, nothing more: a name search reads hundreds of rows.
   const hitColumns = [
     'p.id',
     'p.family_name',
     'p.given_name',
     'p.patronymic',
-    'p.family_name_latin',
-    'p.given_name_latin',
-    'p.patronymic_latin',
     'p.birth_date',
     'p.sex',
     'p.current_pcode',
     'p.household_id',
-    'p.search_keys',
   ] as const;
 
   return {
@@ -294,35 +291,59 @@ export function createPeopleRepository(db: Database) {
       return q.execute();
     },
 
-    /** Candidates whose name keys contain, for every typed word, one of that word's keys. */
-    searchByNameKeys(
-      tenantId: string,
-      keysPerWord: string[][],
-      filters: PersonFilters,
-      queryText: string,
-      limit: number,
-    ) {
-      let q = db.selectFrom('persons as p').select(hitColumns);
-      q = applyFilters(q, tenantId, filters);
-      for (const keys of keysPerWord) q = q.where(sql<boolean>`p.search_keys && ${sql.val(keys)}::text[]`);
-      return q
-        .select(sql<number>`similarity(p.search_text, ${queryText})`.as('similarity'))
-        .orderBy('similarity', 'desc')
-        .orderBy('p.id')
-        .limit(limit)
+    /** Those of these name keys that some person holds (see person_search_terms). */
+    async presentSearchTerms(tenantId: string, terms: string[]): Promise<string[]> {
+      if (terms.length === 0) return [];
+      const rows = await db
+        .selectFrom('person_search_terms')
+        .select('term')
+        .where('tenant_id', '=', tenantId)
+        .where('term', 'in', terms)
         .execute();
+      return rows.map((r) => r.term);
     },
 
-    /** Typo-tolerant fallback: trigram similarity over the Latin full name. */
-    searchByTrigram(tenantId: string, queryText: string, filters: PersonFilters, limit: number) {
-      let q = db.selectFrom('persons as p').select(hitColumns);
-      q = applyFilters(q, tenantId, filters);
-      return q
-        .select(sql<number>`similarity(p.search_text, ${queryText})`.as('similarity'))
-        .where(sql<boolean>`p.search_text % ${queryText}`)
-        .orderBy('similarity', 'desc')
+    /** Name keys in use that begin with one of these prefixes (letters only), shortest first. */
+    async searchTermsWithPrefix(tenantId: string, prefixes: string[], limit: number): Promise<string[]> {
+      const plain = prefixes.filter((p) => /^[a-z]:~?[A-Za-z]+$/.test(p));
+      if (plain.length === 0) return [];
+      const rows = await db
+        .selectFrom('person_search_terms')
+        .select('term')
+        .where('tenant_id', '=', tenantId)
+        .where((eb) => eb.or(plain.map((p) => eb('term', 'like', `${p}%`))))
+        .orderBy(sql`length(term)`)
+        .orderBy('term')
         .limit(limit)
         .execute();
+      return rows.map((r) => r.term);
+    },
+
+    /** Name keys in use whose word is like one of these (pg_trgm, its default threshold), likest first. */
+    async similarSearchTerms(tenantId: string, words: string[], limit: number): Promise<string[]> {
+      if (words.length === 0) return [];
+      const likeness = sql.join(words.map((w) => sql`similarity(word, ${w})`));
+      const rows = await db
+        .selectFrom('person_search_terms')
+        .select('term')
+        .where('tenant_id', '=', tenantId)
+        .where((eb) => eb.or(words.map((w) => sql<boolean>`word % ${w}`)))
+        .orderBy(sql`greatest(${likeness})`, 'desc')
+        .orderBy('term')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => r.term);
+    },
+
+    /**
+     * Up to `cap` persons holding, for every typed word, one of that word's keys; in no particular
+     * order (the caller ranks them), so that a common name stops at the cap instead of sorting all.
+     */
+    searchByKeySets(tenantId: string, keySets: string[][], filters: PersonFilters, cap: number) {
+      let q = db.selectFrom('persons as p').select(hitColumns).select(sql<number>`0`.as('similarity'));
+      q = applyFilters(q, tenantId, filters);
+      for (const keys of keySets) q = q.where(sql<boolean>`p.search_keys && ${sql.val(keys)}::text[]`);
+      return q.limit(cap).execute();
     },
 
     searchByPhone(tenantId: string, e164: string, filters: PersonFilters, limit: number) {
@@ -476,16 +497,5 @@ export function createPeopleRepository(db: Database) {
 export type PeopleRepository = ReturnType<typeof createPeopleRepository>;
 export type PersonHitRow = Pick<
   PersonRow,
-  | 'id'
-  | 'family_name'
-  | 'given_name'
-  | 'patronymic'
-  | 'family_name_latin'
-  | 'given_name_latin'
-  | 'patronymic_latin'
-  | 'birth_date'
-  | 'sex'
-  | 'current_pcode'
-  | 'household_id'
-  | 'search_keys'
+  'id' | 'family_name' | 'given_name' | 'patronymic' | 'birth_date' | 'sex' | 'current_pcode' | 'household_id'
 > & { similarity: number };

@@ -1,9 +1,13 @@
 import {
+  GIVEN_NAME_GROUPS,
+  givenKeyFromSkeleton,
   givenNameKey,
   jaroWinkler,
   nameSkeleton,
   patronymicKey,
+  patronymicKeyFromSkeleton,
   surnameKey,
+  surnameKeyFromSkeleton,
   transliterateKmu2010,
 } from '@oselia/matching';
 
@@ -17,7 +21,11 @@ const words = (text: string | null | undefined) =>
 /**
  * Phonetic keys of a person's names, tagged by part: `s:` surname (gender-neutral), `g:` given
  * name (Ukrainian and Russian forms share one), `p:` patronymic. Every spelling of a name family
- * (Олександр, Aleksandr, Oleksandr) yields the same key.
+ * (Олександр, Aleksandr, Oleksandr) yields the same key. Then `sg:` keys, one per surname and
+ * given name together: a common surname and a common given name each name tens of thousands of
+ * people in a large registry, the two together a few hundred, and an index finds those directly.
+ * (Migration 2026_11_28_2000 derives the `sg:` keys of existing rows from their `s:` and `g:` keys
+ * in SQL, the same way.)
  */
 export function personSearchKeys(p: {
   familyName: string;
@@ -28,7 +36,35 @@ export function personSearchKeys(p: {
   for (const w of words(p.familyName)) keys.add(`s:${surnameKey(w)}`);
   for (const w of words(p.givenName)) keys.add(`g:${givenNameKey(w)}`);
   for (const w of words(p.patronymic)) keys.add(`p:${patronymicKey(w)}`);
-  return [...keys].filter((k) => k.length > 2);
+  const single = [...keys].filter((k) => k.length > 2);
+  const of = (part: string) => single.filter((k) => k.startsWith(part)).map((k) => k.slice(2));
+  const pairs = of('s:').flatMap((s) => of('g:').map((g) => pairKey(s, g)));
+  return [...single, ...pairs];
+}
+
+const pairKey = (surname: string, given: string) => `sg:${surname}|${given}`;
+
+/**
+ * The typed words' key sets with two of them — one holding surname keys, the other given-name
+ * keys — replaced by one set of `sg:` keys (both readings of which word is which): the same
+ * persons, found through small index entries instead of two large ones. A person is then found
+ * only with that word as surname and the other as given name, not as a patronymic.
+ */
+export function pairKeySets(sets: string[][]): string[][] {
+  const part = (set: string[], tag: string) =>
+    set.filter((k) => k.startsWith(tag)).map((k) => k.slice(tag.length));
+  for (let i = 0; i < sets.length; i++) {
+    for (let j = i + 1; j < sets.length; j++) {
+      const pairs = new Set<string>();
+      for (const [a, b] of [
+        [sets[i]!, sets[j]!],
+        [sets[j]!, sets[i]!],
+      ] as const)
+        for (const s of part(a, 's:')) for (const g of part(b, 'g:')) pairs.add(pairKey(s, g));
+      if (pairs.size > 0) return [[...pairs], ...sets.filter((_, k) => k !== i && k !== j)];
+    }
+  }
+  return sets;
 }
 
 /** A typed word may be any name part: it matches a person holding any of these keys. */
@@ -47,21 +83,185 @@ export function queryNameWords(q: string): string[] {
 }
 
 /**
- * Ranks a candidate: for each typed word, its best likeness to any of the person's name words
- * (on phonetic skeletons, so script and scheme do not matter), averaged.
+ * Skeletons of a typed word: its own, and for a word in Latin letters the readings of habits the
+ * skeleton alone cannot tell apart: "h" for х (Myhailo, Harkiv), "j" for ж (Jitomir) and "tch"
+ * for ч (French spelling). The first is the word's own.
  */
-export function rankNameMatch(
-  queryWords: string[],
-  p: { familyName: string; givenName: string; patronymic: string | null },
-): number {
-  const nameSkeletons = [...words(p.familyName), ...words(p.givenName), ...words(p.patronymic)].map(
-    nameSkeleton,
+export function queryWordSkeletons(word: string): string[] {
+  const own = nameSkeleton(word);
+  if (!/[a-z]/i.test(word) || /\p{Script=Cyrillic}/u.test(word)) return [own];
+  const lower = word.toLowerCase();
+  const habits = [
+    (s: string) => s.replace(/(?<![kzscg])h/g, 'kh'),
+    (s: string) => s.replace(/j/g, 'zh'),
+    (s: string) => s.replace(/tch/g, 'ch'),
+  ];
+  const all = habits.reduce((s, f) => f(s), lower);
+  return [...new Set([own, ...habits.map((f) => nameSkeleton(f(lower))), nameSkeleton(all)])].filter(
+    (sk) => sk.length > 0,
   );
-  if (queryWords.length === 0 || nameSkeletons.length === 0) return 0;
-  let total = 0;
-  for (const w of queryWords) {
-    const sk = nameSkeleton(w);
-    total += Math.max(...nameSkeletons.map((n) => jaroWinkler(sk, n)));
-  }
-  return Math.round((total / queryWords.length) * 1000) / 1000;
 }
+
+/** Patronymics end in -ич or -на (Петрович, Іллич, Петрівна, Petrovych, Petrovna). */
+const PATRONYMIC_LIKE = /(?:iQ|na)$/;
+
+/**
+ * The keys a word with one of these skeletons would have as a surname, given name or patronymic.
+ * A bare given name counts as a patronymic only when it may be one not finished yet (`unfinished`):
+ * "Сергій" alone means the given name, and the patronymic key would bring in every Сергійович.
+ */
+export function skeletonKeys(skeletons: string[], unfinished = true): string[] {
+  const keys = new Set<string>();
+  for (const sk of skeletons) {
+    keys.add(`s:${surnameKeyFromSkeleton(sk)}`);
+    keys.add(`g:${givenKeyFromSkeleton(sk)}`);
+    if (unfinished || PATRONYMIC_LIKE.test(sk)) keys.add(`p:${patronymicKeyFromSkeleton(sk)}`);
+  }
+  return [...keys].filter((k) => k.length > 2);
+}
+
+let givenForms: { skeleton: string; keys: string[] }[] | undefined;
+
+/** Every listed spelling of a common given name, with its keys (a man's name also as a patronymic). */
+function givenNameForms() {
+  if (givenForms) return givenForms;
+  const bySkeleton = new Map<string, string[]>();
+  for (const g of GIVEN_NAME_GROUPS) {
+    for (const form of g.forms) {
+      const sk = nameSkeleton(form);
+      const key = givenKeyFromSkeleton(sk);
+      if (!bySkeleton.has(sk)) bySkeleton.set(sk, g.sex === 'M' ? [`g:${key}`, `p:${key}`] : [`g:${key}`]);
+    }
+  }
+  givenForms = [...bySkeleton].map(([skeleton, keys]) => ({ skeleton, keys }));
+  return givenForms;
+}
+
+/** Shortest skeleton that may be taken for the beginning of a longer name. */
+export const MIN_PREFIX = 3;
+/** Jaro–Winkler likeness from which a skeleton counts as a misspelling of a common given name. */
+const GIVEN_NAME_LIKENESS = 0.85;
+
+/**
+ * Keys of the common given names (the list in packages/matching, not the registry) that begin with
+ * one of these skeletons (`prefix`) or look like a misspelling of it (`similar`).
+ */
+export function givenNameKeysNear(skeletons: string[], how: 'prefix' | 'similar'): string[] {
+  const keys = new Set<string>();
+  for (const form of givenNameForms()) {
+    const near = skeletons.some((sk) =>
+      how === 'prefix'
+        ? sk.length >= MIN_PREFIX && form.skeleton.startsWith(sk)
+        : jaroWinkler(sk, form.skeleton) >= GIVEN_NAME_LIKENESS,
+    );
+    if (near) for (const k of form.keys) keys.add(k);
+  }
+  return [...keys];
+}
+
+/** What the search needs to know about the name keys in use, from the registry's table of them. */
+export interface SearchTermLookup {
+  /** Those of these keys that some person holds. */
+  present(keys: string[]): Promise<string[]>;
+  /** Keys in use that begin with one of these (key-tagged) prefixes, closest first. */
+  withPrefix(prefixes: string[], limit: number): Promise<string[]>;
+  /** Keys in use whose word looks like one of these skeletons (trigram likeness), likest first. */
+  similar(skeletons: string[], limit: number): Promise<string[]>;
+}
+
+/** How many key completions of an unfinished word, and look-alikes of a misspelt one, are tried. */
+const PREFIX_TERMS = 60;
+const SIMILAR_TERMS = 12;
+
+/**
+ * For each typed word, the keys a person must hold one of: the word's own keys when someone holds
+ * them; otherwise the keys it begins (a name not finished yet); otherwise the keys it looks like (a
+ * misspelling). The last word may also be a patronymic being typed ("Петро" for Петрович): that
+ * weaker reading is added, but does not stand in the way of the others. Null when some word
+ * matches nothing at all: then nobody is found.
+ */
+export async function resolveQueryWords(
+  words: string[],
+  lookup: SearchTermLookup,
+): Promise<string[][] | null> {
+  const skeletons = words.map(queryWordSkeletons);
+  const strong = skeletons.map((sks) => skeletonKeys(sks, false));
+  const weak = skeletons.map((sks, i) => {
+    if (i < words.length - 1) return [];
+    const own = new Set(strong[i]);
+    return skeletonKeys(sks, true).filter((k) => !own.has(k));
+  });
+  const present = new Set(await lookup.present([...new Set([...strong.flat(), ...weak.flat()])]));
+  const resolved: string[][] = [];
+  for (const [i, sks] of skeletons.entries()) {
+    const weakKeys = weak[i]!.filter((k) => present.has(k));
+    let keys = strong[i]!.filter((k) => present.has(k));
+    const long = sks.filter((sk) => sk.length >= MIN_PREFIX);
+    if (keys.length === 0 && long.length > 0) {
+      keys = [
+        ...givenNameKeysNear(long, 'prefix'),
+        ...(await lookup.withPrefix(
+          long.flatMap((sk) => [`s:${sk}`, `g:${sk}`, `p:~${sk}`]),
+          PREFIX_TERMS,
+        )),
+      ];
+    }
+    if (keys.length === 0 && weakKeys.length === 0)
+      keys = [...givenNameKeysNear(sks, 'similar'), ...(await lookup.similar(sks, SIMILAR_TERMS))];
+    keys = [...new Set([...keys, ...weakKeys])];
+    if (keys.length === 0) return null;
+    resolved.push(keys);
+  }
+  return resolved;
+}
+
+// Names repeat a great deal (a few thousand surnames and given names cover most people), and a
+// search ranks hundreds of candidates: their skeletons are remembered, up to a bound.
+const skeletons = new Map<string, string>();
+function cachedSkeleton(word: string): string {
+  let sk = skeletons.get(word);
+  if (sk === undefined) {
+    if (skeletons.size >= 50_000) skeletons.clear();
+    sk = nameSkeleton(word);
+    skeletons.set(word, sk);
+  }
+  return sk;
+}
+
+type NameParts = { familyName: string; givenName: string; patronymic: string | null };
+
+/**
+ * Ranks candidates: for each typed word, its best likeness to any of the person's name words (on
+ * phonetic skeletons, so script and scheme do not matter, over the word's Latin readings), averaged.
+ */
+export function nameRanker(queryWords: string[]): (p: NameParts) => number {
+  const typed = queryWords.map(queryWordSkeletons);
+  // Candidates share their names a great deal: each typed word's likeness to a name word is
+  // worked out once per search.
+  const likeness = typed.map((sks) => {
+    const seen = new Map<string, number>();
+    return (nameWord: string) => {
+      let best = seen.get(nameWord);
+      if (best === undefined) {
+        const n = cachedSkeleton(nameWord);
+        best = 0;
+        for (const sk of sks) best = Math.max(best, jaroWinkler(sk, n));
+        seen.set(nameWord, best);
+      }
+      return best;
+    };
+  });
+  return (p) => {
+    const nameWords = [...words(p.familyName), ...words(p.givenName), ...words(p.patronymic)];
+    if (typed.length === 0 || nameWords.length === 0) return 0;
+    let total = 0;
+    for (const like of likeness) {
+      let best = 0;
+      for (const w of nameWords) best = Math.max(best, like(w));
+      total += best;
+    }
+    return Math.round((total / typed.length) * 1000) / 1000;
+  };
+}
+
+export const rankNameMatch = (queryWords: string[], p: NameParts) => nameRanker(queryWords)(p);

@@ -28,10 +28,11 @@ import {
   normaliseUkrainianPhone,
 } from './people.rules.ts';
 import {
+  nameRanker,
+  pairKeySets,
   personSearchKeys,
   queryNameWords,
-  queryWordKeys,
-  rankNameMatch,
+  resolveQueryWords,
   searchText,
 } from './people.search.ts';
 import { canonicalIdentifiers, checkDates, FieldProblems, normalisePhones } from './people.validation.ts';
@@ -39,6 +40,11 @@ import { canonicalIdentifiers, checkDates, FieldProblems, normalisePhones } from
 export type NewPerson = z.output<typeof createPersonBody>;
 export type PersonPatch = z.output<typeof updatePersonBody>;
 type SearchQuery = z.output<typeof personSearchQuery>;
+
+/** Words of a name query that count (a full name with a double surname has five). */
+const MAX_NAME_WORDS = 6;
+/** Persons ranked per name query, at least. */
+const NAME_CANDIDATES = 300;
 
 export interface PeopleDeps {
   crypto: Crypto;
@@ -425,25 +431,36 @@ export function createPeopleService(db: Database, deps: PeopleDeps) {
         rows = await repo.searchByIdentifierHash(actor.tenantId, hashes, filters, limit);
         matchedOn = 'identifier';
       }
-      const nameWords = queryNameWords(q);
+      const nameWords = queryNameWords(q).slice(0, MAX_NAME_WORDS);
       if (rows.length === 0 && nameWords.length > 0) {
         matchedOn = 'name';
-        const text = transliterateKmu2010(nameWords.join(' ')).toLowerCase();
-        rows = await repo.searchByNameKeys(
-          actor.tenantId,
-          nameWords.map(queryWordKeys),
-          filters,
-          text,
-          Math.max(limit * 5, 100),
-        );
-        // Typos the phonetic keys do not absorb: the (slower) trigram search, only when the keys
-        // found nobody, so a common name does not pay for it on every query.
-        if (rows.length === 0) rows = await repo.searchByTrigram(actor.tenantId, text, filters, limit);
+        const keySets = await resolveQueryWords(nameWords, {
+          present: (keys) => repo.presentSearchTerms(actor.tenantId, keys),
+          withPrefix: (prefixes, n) => repo.searchTermsWithPrefix(actor.tenantId, prefixes, n),
+          similar: (words, n) => repo.similarSearchTerms(actor.tenantId, words, n),
+        });
+        // Candidates by exact keys, at most a few hundred (a surname alone names thousands), ranked here.
+        rows = keySets
+          ? await repo.searchByKeySets(
+              actor.tenantId,
+              pairKeySets(keySets),
+              filters,
+              Math.max(limit * 5, NAME_CANDIDATES),
+            )
+          : [];
       }
+      const rank = matchedOn === 'name' ? nameRanker(nameWords) : () => 1;
+      const shown = rows
+        .map((r) => ({
+          row: r,
+          score: rank({ familyName: r.family_name, givenName: r.given_name, patronymic: r.patronymic }),
+        }))
+        .sort((a, b) => b.score - a.score || (a.row.id < b.row.id ? -1 : 1))
+        .slice(0, limit);
       const sizes = await repo.householdSizes(actor.tenantId, [
-        ...new Set(rows.map((r) => r.household_id).filter((h): h is string => !!h)),
+        ...new Set(shown.map((h) => h.row.household_id).filter((h): h is string => !!h)),
       ]);
-      const hits = rows.map((r) => ({
+      const items = shown.map(({ row: r, score }) => ({
         id: r.id,
         familyName: r.family_name,
         givenName: r.given_name,
@@ -452,18 +469,10 @@ export function createPeopleService(db: Database, deps: PeopleDeps) {
         sex: r.sex,
         currentPcode: r.current_pcode,
         householdSize: r.household_id ? (sizes.get(r.household_id) ?? null) : null,
-        score:
-          matchedOn === 'name'
-            ? rankNameMatch(nameWords, {
-                familyName: r.family_name,
-                givenName: r.given_name,
-                patronymic: r.patronymic,
-              })
-            : 1,
+        score,
         matchedOn,
       }));
-      hits.sort((a, b) => b.score - a.score);
-      return { items: hits.slice(0, limit) };
+      return { items };
     },
   };
 }
