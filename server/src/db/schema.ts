@@ -453,6 +453,147 @@ export interface FormDefinitionsTable {
   created_by: string | null;
 }
 
+export interface GrantReviewAssignmentsTable {
+  tenant_id: string;
+  id: string;
+  version: Generated<number>;
+  call_id: string;
+  application_id: string;
+  reviewer_id: string;
+  status: 'assigned' | 'recused' | 'submitted' | 'withdrawn';
+  conflict: Generated<'undeclared' | 'none' | 'declared'>;
+  conflict_note: string | null;
+  declared_at: Timestamp | null;
+  weighted_total: number | null;
+  submitted_at: Timestamp | null;
+  assigned_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface GrantReviewScoresTable {
+  tenant_id: string;
+  assignment_id: string;
+  criterion_key: string;
+  score: number;
+  comment: Generated<string>;
+}
+
+export interface GrantCommitteeSessionsTable {
+  tenant_id: string;
+  id: string;
+  version: Generated<number>;
+  call_id: string;
+  held_on: string;
+  minutes: Generated<string>;
+  attendees: string[];
+  status: Generated<'open' | 'closed'>;
+  closed_at: Timestamp | null;
+  created_at: Generated<Date>;
+  created_by: string | null;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+}
+
+export interface GrantDecisionsTable {
+  tenant_id: string;
+  id: string;
+  version: Generated<number>;
+  session_id: string;
+  call_id: string;
+  application_id: string;
+  outcome: 'approve' | 'waiting_list' | 'reject';
+  amount_minor: number | null;
+  currency: string;
+  reason: string | null;
+  status: Generated<'proposed' | 'approved' | 'superseded' | 'withdrawn'>;
+  proposed_by: string | null;
+  proposed_at: Generated<Date>;
+  approved_by: string | null;
+  approved_at: Timestamp | null;
+  notification_id: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface GrantAwardsTable {
+  tenant_id: string;
+  id: string;
+  version: Generated<number>;
+  call_id: string;
+  application_id: string;
+  decision_id: string;
+  grantor_org_id: string;
+  amount_minor: number;
+  currency: string;
+  paid_minor: Generated<number>;
+  language: 'uk' | 'en';
+  obligations: Json<string[]>;
+  issued_on: string;
+  status: Generated<'active' | 'closed'>;
+  closure_reason: 'completed' | 'not_operating' | 'terminated' | 'other' | null;
+  closure_note: string | null;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  created_at: Generated<Date>;
+  created_by: string | null;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+}
+
+export interface GrantTranchesTable {
+  tenant_id: string;
+  id: string;
+  award_id: string;
+  seq: number;
+  amount_minor: number;
+  due_date: string;
+  condition: string | null;
+  modality: 'cash' | 'in_kind';
+  paid_minor: Generated<number>;
+}
+
+export interface GrantTrancheItemsTable {
+  tenant_id: string;
+  id: string;
+  tranche_id: string;
+  seq: number;
+  item: string;
+  quantity: number;
+  unit_cost_minor: number;
+  supplier: string | null;
+}
+
+export interface GrantPaymentsTable {
+  tenant_id: string;
+  id: string;
+  award_id: string;
+  tranche_id: string;
+  paid_on: string;
+  amount_minor: number;
+  currency: string;
+  reference: string;
+  assistance_id: string;
+  created_at: Generated<Date>;
+  created_by: string | null;
+}
+
+export interface GrantMonitoringVisitsTable {
+  tenant_id: string;
+  id: string;
+  version: Generated<number>;
+  award_id: string;
+  visited_on: string;
+  follow_up_month: 3 | 6 | 12 | null;
+  operating: boolean;
+  jobs_created: Generated<number>;
+  jobs_kept: Generated<number>;
+  photo_file_ids: string[];
+  notes: string | null;
+  created_at: Generated<Date>;
+  created_by: string | null;
+  updated_at: Generated<Date>;
+}
+
 export interface DB {
   files: FilesTable;
   form_definitions: FormDefinitionsTable;
@@ -461,6 +602,15 @@ export interface DB {
   grant_application_documents: GrantApplicationDocumentsTable;
   grant_screenings: GrantScreeningsTable;
   notifications: NotificationsTable;
+  grant_review_assignments: GrantReviewAssignmentsTable;
+  grant_review_scores: GrantReviewScoresTable;
+  grant_committee_sessions: GrantCommitteeSessionsTable;
+  grant_decisions: GrantDecisionsTable;
+  grant_awards: GrantAwardsTable;
+  grant_tranches: GrantTranchesTable;
+  grant_tranche_items: GrantTrancheItemsTable;
+  grant_payments: GrantPaymentsTable;
+  grant_monitoring_visits: GrantMonitoringVisitsTable;
   dedup_pairs: DedupPairsTable;
   dedup_distinct_pairs: DedupDistinctPairsTable;
   idempotency_keys: IdempotencyKeysTable;

@@ -8,8 +8,9 @@ import * as dedup from './2026_11_28_1745_dedup.ts';
 import * as peopleSearchKeys from './2026_11_28_2000_people_search_keys.ts';
 import * as forms from './2026_11_28_2040_forms.ts';
 import * as files from './2026_11_28_2050_files.ts';
-import * as grants from './2026_11_28_2100_grants.ts';
 import * as notifications from './2026_11_28_2060_notifications.ts';
+import * as grants from './2026_11_28_2100_grants.ts';
+import * as grantsAward from './2026_11_28_2110_grants_award.ts';
 
 /** Every migration, in order. Names are timestamps so they sort. */
 export const migrations: Record<string, Migration> = {
@@ -23,5 +24,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_2040_forms': forms,
   '2026_11_28_2050_files': files,
   '2026_11_28_2100_grants': grants,
+  '2026_11_28_2110_grants_award': grantsAward,
   '2026_11_28_2060_notifications': notifications,
 };
