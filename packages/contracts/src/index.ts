@@ -4,6 +4,8 @@ export * from './dedup.contract.ts';
 export * from './files.contract.ts';
 export * from './forms.contract.ts';
 export * from './grants.contract.ts';
+export * from './grants-award.contract.ts';
+export * from './grants-review.contract.ts';
 export * from './health.contract.ts';
 export * from './jobs.contract.ts';
 export * from './notifications.contract.ts';
