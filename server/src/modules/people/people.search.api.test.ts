@@ -112,6 +112,20 @@ describe('search with typos', () => {
   });
 });
 
+describe('search by name within a place', () => {
+  it('finds by name only the people in the place asked for (an oblast or a raion)', async () => {
+    const inPlace = async (q: string, oblast: string) => {
+      const res = await call(t, officer, 'GET', `/api/v1/people?q=${encodeURIComponent(q)}&oblast=${oblast}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return personSearchResult.parse(res.json()).items.map((h) => who(h.id));
+    };
+    expect(new Set(await inPlace('Shevchenko', 'UA05'))).toEqual(new Set(['shevchenko', 'shevchenkoSon']));
+    expect(await inPlace('Shevchenko', 'UA0502')).toHaveLength(2);
+    expect(await inPlace('Shevchenko', 'UA46')).toEqual([]);
+    expect(await inPlace('Shevch', 'UA46')).toEqual([]);
+  });
+});
+
 describe('search keeps up with changes', () => {
   it('finds a person under a new surname once the record is changed', async () => {
     const before = person.parse((await call(t, officer, 'GET', `/api/v1/people/${ids.bondarenko}`)).json());

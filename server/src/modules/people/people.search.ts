@@ -206,7 +206,7 @@ export async function resolveQueryWords(
         )),
       ];
     }
-    if (keys.length === 0 && weakKeys.length === 0)
+    if (keys.length === 0)
       keys = [...givenNameKeysNear(sks, 'similar'), ...(await lookup.similar(sks, SIMILAR_TERMS))];
     keys = [...new Set([...keys, ...weakKeys])];
     if (keys.length === 0) return null;
