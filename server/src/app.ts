@@ -22,7 +22,11 @@ import { authRoutes } from './modules/access/auth.routes.ts';
 import { organisationsRoutes } from './modules/access/organisations.routes.ts';
 import { usersRoutes } from './modules/access/users.routes.ts';
 import { dedupRoutes } from './modules/dedup/dedup.routes.ts';
+import { filesRoutes } from './modules/files/files.routes.ts';
 import { formsRoutes } from './modules/forms/forms.routes.ts';
+import { grantCallsRoutes } from './modules/grants/grants.calls.routes.ts';
+import { grantsPublicRoutes } from './modules/grants/grants.public.routes.ts';
+import { grantScreeningRoutes } from './modules/grants/grants.screening.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { registerIdempotencyHooks } from './modules/idempotency/idempotency.hooks.ts';
 import { jobsRoutes } from './modules/jobs/jobs.routes.ts';
@@ -67,6 +71,10 @@ const apiModules: AppRoutes[] = [
   peopleImportRoutes,
   jobsRoutes,
   notificationsRoutes,
+  filesRoutes,
+  grantCallsRoutes,
+  grantScreeningRoutes,
+  grantsPublicRoutes,
 ];
 
 /**

@@ -53,6 +53,13 @@ const envSchema = z.object({
     .max(24 * 3600)
     .default(900),
   OSELIA_SIGNIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  OSELIA_UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(200 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
+  OSELIA_PUBLIC_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   SMTP_URL: z
     .string()
     .regex(
@@ -87,6 +94,10 @@ export type Config = {
     lockSeconds: number;
     signInRatePerMinute: number;
   };
+  /** Uploaded files (grant documents, photos): largest accepted size. */
+  uploadMaxBytes: number;
+  /** Requests per minute and address on each public form route (grant applications). */
+  publicRatePerMinute: number;
   /** Outgoing mail for the notification outbox; null = messages stay queued, visible to staff. */
   smtp: { url: string; from: string } | null;
 };
@@ -126,6 +137,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       lockSeconds: e.OSELIA_LOCK_SECONDS,
       signInRatePerMinute: e.OSELIA_SIGNIN_RATE_PER_MINUTE,
     },
+    uploadMaxBytes: e.OSELIA_UPLOAD_MAX_BYTES,
+    publicRatePerMinute: e.OSELIA_PUBLIC_RATE_PER_MINUTE,
     smtp: e.SMTP_URL
       ? {
           url: e.SMTP_URL,

@@ -5,7 +5,14 @@ import { createAuthService } from './modules/access/auth.service.ts';
 import { createOrganisationsService } from './modules/access/organisations.service.ts';
 import { createUsersService } from './modules/access/users.service.ts';
 import { createDedupService, DEDUP_RUN_JOB } from './modules/dedup/dedup.service.ts';
+import { createFilesService } from './modules/files/files.service.ts';
 import { createFormsService } from './modules/forms/forms.service.ts';
+import {
+  APPLICATION_FILE_OWNER,
+  createApplicationsService,
+} from './modules/grants/grants.applications.service.ts';
+import { createCallsService } from './modules/grants/grants.calls.service.ts';
+import { createScreeningService } from './modules/grants/grants.screening.service.ts';
 import { createSystemService } from './modules/health/health.service.ts';
 import { JobRunner } from './modules/jobs/jobs.runner.ts';
 import { createJobsService } from './modules/jobs/jobs.service.ts';
@@ -40,12 +47,19 @@ export function createServices(handle: DatabaseHandle, config: Config) {
     audit,
     mailer: createMailer(config.smtp),
   });
+  const consent = createConsentService(db, { audit, places });
+  const files = createFilesService(db, { dataDir: config.dataDir, maxBytes: config.uploadMaxBytes });
+  const grantCalls = createCallsService(db, { audit, forms });
+  const grantScreening = createScreeningService(db, { crypto, audit, calls: grantCalls, people, consent });
+  files.registerOwnerAccess(APPLICATION_FILE_OWNER, (actor, id) =>
+    grantScreening.canReadApplication(actor, id),
+  );
   const services = {
     /** For cross-cutting HTTP concerns (idempotency); modules use their own repositories. */
     db,
     people,
     households: createHouseholdsService(db, { audit, people, places }),
-    consent: createConsentService(db, { audit, places }),
+    consent,
     crypto,
     audit,
     auth: createAuthService(db, { config, crypto, audit }),
@@ -59,6 +73,17 @@ export function createServices(handle: DatabaseHandle, config: Config) {
     dedup: createDedupService(db, { people, audit, jobs }),
     forms,
     notifications,
+    files,
+    grantCalls,
+    grantApplications: createApplicationsService(db, {
+      crypto,
+      audit,
+      calls: grantCalls,
+      files,
+      forms,
+      places,
+    }),
+    grantScreening,
     runner,
   };
   runner.register(PLACES_IMPORT_JOB, importPlacesJob(places));

@@ -300,8 +300,10 @@ export const applicationStarted = z.object({
   version: z.number().int(),
 });
 
+/** `fileId` is what a file question's answer holds; staff fetch the bytes with GET /files/{fileId}. */
 export const applicationDocument = z.object({
   id: z.uuid(),
+  fileId: z.uuid(),
   kind: z.string(),
   fileName: z.string(),
   mediaType: storedMediaType,

@@ -1,8 +1,18 @@
-import { type CreatePersonBody, createPersonBody, type OrganisationType, type Role } from '@oselia/contracts';
+import {
+  type CreatePersonBody,
+  createCallBody,
+  createPersonBody,
+  type OrganisationType,
+  type Role,
+  type StartApplicationBody,
+} from '@oselia/contracts';
 import { exampleGrantForm } from '@oselia/forms';
 import type { LightMyRequestResponse } from 'fastify';
+import type { z } from 'zod';
 import type { Actor } from '../modules/access/access.policy.ts';
 import { systemActor } from '../modules/access/users.service.ts';
+import { isValidEdrpou } from '../modules/grants/grants.applications.rules.ts';
+import { businessGrantForm } from '../modules/grants/grants.calls.examples.ts';
 import type { TestApp } from './test-app.ts';
 
 let counter = 0;
@@ -80,14 +90,18 @@ export function call(
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   url: string,
   payload?: unknown,
+  headers: Record<string, string> = {},
 ) {
   return t.app.inject({
     method,
     url,
     ...(payload === undefined ? {} : { payload: payload as object }),
-    headers: session
-      ? { cookie: session.cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': session.csrf }) }
-      : {},
+    headers: {
+      ...headers,
+      ...(session
+        ? { cookie: session.cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': session.csrf }) }
+        : {}),
+    },
   });
 }
 
@@ -163,4 +177,113 @@ export async function buildFormDefinition(
   definition: typeof exampleGrantForm = exampleGrantForm,
 ) {
   return t.services.forms.createFormDefinition(factoryActor(t, crypto.randomUUID()), { definition });
+}
+
+/** The smallest PDF the upload check accepts (it reads the first bytes, not the name). */
+export const tinyPdf = () =>
+  Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+let businessCounter = 0;
+/** A valid ЄДРПОУ (8 digits, right check digit), different on each call. */
+export function nextEdrpou(): string {
+  for (;;) {
+    const seven = String(1_000_000 + ((Date.now() + businessCounter++ * 7919) % 8_999_999)).slice(0, 7);
+    for (let d = 0; d <= 9; d++) if (isValidEdrpou(`${seven}${d}`)) return `${seven}${d}`;
+  }
+}
+
+/**
+ * A business call (EUR, up to 7,000 per grant) with one required document, a two-criteria rubric
+ * and the business form (stored through the forms service unless `over.form` pins another),
+ * opened unless `open: false`.
+ */
+export async function buildCall(
+  t: TestApp,
+  over: Partial<z.input<typeof createCallBody>> & { open?: boolean } = {},
+) {
+  const { open = true, ...fields } = over;
+  const actor = factoryActor(t, (await buildOrganisation(t, { type: 'mission' })).id);
+  const day = 24 * 3600_000;
+  const body = createCallBody.parse({
+    kind: 'business',
+    title: { uk: 'Гранти для переміщених підприємців', en: 'Grants for relocated entrepreneurs' },
+    description: { uk: 'Обладнання для відновлення справи.', en: 'Equipment to restart a business.' },
+    currency: 'EUR',
+    budgetMinor: 10_000_000,
+    maxPerGrantMinor: 700_000,
+    opensAt: new Date(Date.now() - day).toISOString(),
+    closesAt: new Date(Date.now() + 30 * day).toISOString(),
+    requiredDocuments: [{ kind: 'business_plan', label: { uk: 'Бізнес-план', en: 'Business plan' } }],
+    scoringRubric: {
+      criteria: [
+        {
+          key: 'viability',
+          label: { uk: 'Життєздатність', en: 'Viability' },
+          weight: 60,
+          scale: { min: 1, max: 5 },
+        },
+        { key: 'jobs', label: { uk: 'Робочі місця', en: 'Jobs' }, weight: 40, scale: { min: 1, max: 5 } },
+      ],
+    },
+    form: fields.form === undefined ? await buildCallForm(t) : fields.form,
+    ...fields,
+  });
+  const created = await t.services.grantCalls.createCall(actor, body);
+  return open ? t.services.grantCalls.openCall(actor, created.id, created.version) : created;
+}
+
+/** The business application form (see grants.calls.examples.ts), stored; returns its pin. */
+export async function buildCallForm(t: TestApp) {
+  const form = await t.services.forms.createFormDefinition(factoryActor(t, crypto.randomUUID()), {
+    definition: businessGrantForm,
+  });
+  return { id: form.id, version: form.version };
+}
+
+/** Answers that complete the business form. */
+export const businessAnswers = () => ({
+  sector: 'food',
+  registration_date: '2024-01-15',
+  staff_count: 4,
+  purposes: ['equipment'],
+});
+
+/**
+ * An application through the public service: started, its business plan uploaded, submitted
+ * (unless `submit: false`). Returns the reference code, the secret and the id.
+ */
+export async function buildApplication(
+  t: TestApp,
+  callId: string,
+  over: Partial<StartApplicationBody> & { submit?: boolean } = {},
+) {
+  const { submit = true, ...fields } = over;
+  const apps = t.services.grantApplications;
+  const started = await apps.startApplication(t.tenantId, callId, {
+    language: 'uk',
+    applicant: {
+      familyName: 'Коваленко',
+      givenName: 'Марія',
+      patronymic: null,
+      birthDate: null,
+      phone: '+380671112233',
+      email: null,
+      organisationName: 'Кав’ярня «Світанок»',
+    },
+    businessId: { kind: 'edrpou', value: nextEdrpou() },
+    oblastPcode: 'UA46',
+    groups: ['idp', 'women_led'],
+    requestedAmountMinor: 500_000,
+    answers: businessAnswers(),
+    ...fields,
+  });
+  const { referenceCode: ref, secret } = started;
+  await apps.uploadDocument(t.tenantId, ref, secret, {
+    kind: 'business_plan',
+    name: 'plan.pdf',
+    bytes: tinyPdf(),
+  });
+  const row = await apps.authenticate(t.tenantId, ref, secret);
+  if (submit) await apps.submit(t.tenantId, ref, secret, row.version);
+  return { id: row.id, referenceCode: ref, secret };
 }

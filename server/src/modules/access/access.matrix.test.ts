@@ -4,6 +4,8 @@ import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeXlsx } from '../../shared/xlsx.ts';
 import {
+  buildApplication,
+  buildCall,
   buildFormDefinition,
   buildNotification,
   buildOrganisation,
@@ -14,6 +16,7 @@ import {
   type Session,
   signedInAs,
   signIn,
+  tinyPdf,
 } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { createDedupRepository } from '../dedup/dedup.repository.ts';
@@ -33,10 +36,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 interface Example {
   url: string;
   payload?: unknown;
+  /** Extra request headers (an applicant's secret, an upload's content type). */
+  headers?: Record<string, string>;
   /** A route that ends the session it is called with gets a fresh one. */
   freshSession?: boolean;
 }
@@ -243,7 +248,166 @@ const examples: Record<string, () => Promise<Example>> = {
     url: `/api/v1/notifications/${(await buildNotification(t)).id}/retry`,
   }),
   'POST /api/v1/notifications/deliver': async () => ({ url: '/api/v1/notifications/deliver' }),
+  ...grantExamples(),
 };
+
+/**
+ * Files, calls, public applications and screening. Examples that reads and repeatable writes can
+ * share are built once (every role runs each example); the rest are fresh each time.
+ */
+function grantExamples(): Record<string, () => Promise<Example>> {
+  const once = <T>(make: () => Promise<T>) => {
+    let made: Promise<T> | undefined;
+    return () => (made ??= make());
+  };
+  const pdf = { 'content-type': 'application/pdf' };
+  const apps = () => t.services.grantApplications;
+  const sharedDraftCall = once(() => buildCall(t, { open: false }));
+  const sharedFile = once(
+    async () =>
+      (await t.services.files.uploadStaffFile(factoryActor(t, ownOrganisationId), tinyPdf(), 'matrix.pdf'))
+        .id,
+  );
+  /** A draft application with its secret, as the applicant holds it. */
+  const draft = async () => {
+    const c = await buildCall(t);
+    const a = await buildApplication(t, c.id, { submit: false });
+    const row = await apps().authenticate(t.tenantId, a.referenceCode, a.secret);
+    const [doc] = (await apps().getOwnApplication(t.tenantId, a.referenceCode, a.secret)).documents;
+    return { ...a, version: row.version, documentId: doc!.id, headers: { 'x-application-secret': a.secret } };
+  };
+  const submitted = once(async () => {
+    const c = await buildCall(t);
+    return { call: c, app: await buildApplication(t, c.id) };
+  });
+  const versionOf = async (a: { referenceCode: string; secret: string }) =>
+    (await apps().authenticate(t.tenantId, a.referenceCode, a.secret)).version;
+  const screened = async () => {
+    const { app } = await submitted();
+    const s = await t.services.grantScreening.screenApplication(factoryActor(t, ownOrganisationId), app.id);
+    return { app, screening: s };
+  };
+  return {
+    'POST /api/v1/files': async () => ({
+      url: '/api/v1/files?name=matrix.pdf',
+      payload: tinyPdf(),
+      headers: pdf,
+    }),
+    'GET /api/v1/files/:id': async () => ({ url: `/api/v1/files/${await sharedFile()}` }),
+    'GET /api/v1/grants/calls': async () => ({ url: '/api/v1/grants/calls' }),
+    'POST /api/v1/grants/calls': async () => ({
+      url: '/api/v1/grants/calls',
+      payload: {
+        kind: 'youth',
+        title: { uk: 'Ініціативи молоді', en: 'Youth initiatives' },
+        description: { uk: 'Малі гранти командам.', en: 'Small grants for teams.' },
+        currency: 'UAH',
+        budgetMinor: 50_000_000,
+        maxPerGrantMinor: 5_000_000,
+        opensAt: '2026-12-01T00:00:00Z',
+        closesAt: '2027-01-31T00:00:00Z',
+      },
+    }),
+    'GET /api/v1/grants/calls/:id': async () => ({
+      url: `/api/v1/grants/calls/${(await sharedDraftCall()).id}`,
+    }),
+    'PATCH /api/v1/grants/calls/:id': async () => {
+      const c = await t.services.grantCalls.findCall(t.tenantId, (await sharedDraftCall()).id);
+      return {
+        url: `/api/v1/grants/calls/${c!.id}`,
+        payload: { version: c!.version, reviewersPerApplication: 3 },
+      };
+    },
+    'POST /api/v1/grants/calls/:id/open': async () => {
+      const c = await buildCall(t, { open: false });
+      return { url: `/api/v1/grants/calls/${c.id}/open`, payload: { version: c.version } };
+    },
+    'POST /api/v1/grants/calls/:id/close': async () => {
+      const c = await buildCall(t);
+      return { url: `/api/v1/grants/calls/${c.id}/close`, payload: { version: c.version } };
+    },
+    'GET /api/v1/grants/calls/:id/applications': async () => ({
+      url: `/api/v1/grants/calls/${(await submitted()).call.id}/applications`,
+    }),
+    'POST /api/v1/grants/calls/:id/screening': async () => ({
+      url: `/api/v1/grants/calls/${(await submitted()).call.id}/screening`,
+    }),
+    'GET /api/v1/grants/applications/:id': async () => ({
+      url: `/api/v1/grants/applications/${(await submitted()).app.id}`,
+    }),
+    'POST /api/v1/grants/applications/:id/screening': async () => ({
+      url: `/api/v1/grants/applications/${(await submitted()).app.id}/screening`,
+    }),
+    'POST /api/v1/grants/applications/:id/screening/override': async () => {
+      const { app, screening } = await screened();
+      return {
+        url: `/api/v1/grants/applications/${app.id}/screening/override`,
+        payload: { result: 'eligible', reason: 'Checked the register by phone', version: screening.version },
+      };
+    },
+    'POST /api/v1/grants/applications/:id/person': async () => {
+      const { app } = await submitted();
+      return {
+        url: `/api/v1/grants/applications/${app.id}/person`,
+        payload: { personId: (await ownPerson()).id, version: await versionOf(app) },
+      };
+    },
+    'GET /api/v1/public/grants/calls': async () => ({ url: '/api/v1/public/grants/calls' }),
+    'GET /api/v1/public/grants/calls/:id': async () => ({
+      url: `/api/v1/public/grants/calls/${(await buildCall(t)).id}`,
+    }),
+    'POST /api/v1/public/grants/calls/:id/applications': async () => ({
+      url: `/api/v1/public/grants/calls/${(await buildCall(t)).id}/applications`,
+      payload: { language: 'uk' },
+    }),
+    'GET /api/v1/public/grants/applications/:reference': async () => {
+      const d = await draft();
+      return { url: `/api/v1/public/grants/applications/${d.referenceCode}`, headers: d.headers };
+    },
+    'PUT /api/v1/public/grants/applications/:reference': async () => {
+      const d = await draft();
+      return {
+        url: `/api/v1/public/grants/applications/${d.referenceCode}`,
+        payload: { version: d.version, groups: ['youth'] },
+        headers: d.headers,
+      };
+    },
+    'POST /api/v1/public/grants/applications/:reference/documents': async () => {
+      const d = await draft();
+      return {
+        url: `/api/v1/public/grants/applications/${d.referenceCode}/documents?kind=business_plan&name=plan.pdf`,
+        payload: tinyPdf(),
+        headers: { ...d.headers, ...pdf },
+      };
+    },
+    'GET /api/v1/public/grants/applications/:reference/documents/:documentId': async () => {
+      const d = await draft();
+      return {
+        url: `/api/v1/public/grants/applications/${d.referenceCode}/documents/${d.documentId}`,
+        headers: d.headers,
+      };
+    },
+    'DELETE /api/v1/public/grants/applications/:reference/documents/:documentId': async () => {
+      const d = await draft();
+      return {
+        url: `/api/v1/public/grants/applications/${d.referenceCode}/documents/${d.documentId}`,
+        headers: d.headers,
+      };
+    },
+    'POST /api/v1/public/grants/applications/:reference/submit': async () => {
+      const d = await draft();
+      return {
+        url: `/api/v1/public/grants/applications/${d.referenceCode}/submit`,
+        payload: { version: d.version },
+        headers: d.headers,
+      };
+    },
+    'GET /api/v1/public/grants/applications/:reference/status': async () => {
+      const d = await draft();
+      return { url: `/api/v1/public/grants/applications/${d.referenceCode}/status`, headers: d.headers };
+    },
+  };
+}
 
 /** A person and a household registered by the matrix users' own organisation. */
 const ownPerson = (over: Parameters<typeof buildPerson>[2] = {}) => buildPerson(t, ownOrganisationId, over);
@@ -328,7 +492,7 @@ describe('policy matrix: every route × every role', () => {
   it('gives no session a 401 on every non-public route, and public routes answer without one', async () => {
     for (const route of t.app.routeTable) {
       const ex = await examples[`${route.method} ${route.url}`]!();
-      const res = await call(t, null, route.method as Method, ex.url, ex.payload);
+      const res = await call(t, null, route.method as Method, ex.url, ex.payload, ex.headers);
       if (route.access === 'public') expect(res.statusCode, `${route.method} ${route.url}`).toBeLessThan(300);
       else expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
     }
@@ -345,7 +509,7 @@ describe('policy matrix: every route × every role', () => {
         const ex = await examples[key]!();
         const mine = sessions.get(role)!;
         const session = ex.freshSession ? await signIn(t, mine.email) : mine.session;
-        const res = await call(t, session, route.method as Method, ex.url, ex.payload);
+        const res = await call(t, session, route.method as Method, ex.url, ex.payload, ex.headers);
         // Signing out everywhere or changing the password ends the role's other sessions too.
         if (ex.freshSession) sessions.set(role, { ...mine, session: await signIn(t, mine.email) });
         const allowed = route.access === 'session.partial' || hasRoleFor({ roles: [role] }, route.access);
@@ -361,7 +525,8 @@ describe('policy matrix: every route × every role', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+    // Every route × every role: it grows with the API, past the default 30 s on a busy machine.
+  }, 300_000);
 });
 
 describe('organisation scope', () => {

@@ -81,6 +81,16 @@ export function createConsentService(
     consentHolds,
     requireConsent,
 
+    /**
+     * What a person (and any record merged into it) received on or after a day, newest first.
+     * Other modules' eligibility checks ask this, never the ledger's table.
+     */
+    async assistanceReceivedSince(tenantId: string, personId: string, since: string) {
+      const ids = [personId, ...(await repo.mergedIds(tenantId, personId))];
+      const rows = await repo.listAssistanceSince(tenantId, ids, since);
+      return rows.map((r) => ({ personId: r.person_id as string, date: r.date, type: r.type }));
+    },
+
     async recordConsent(actor: Actor, personId: string, input: ConsentInput) {
       await loadPerson(actor, personId, 'people.consent.write');
       if (input.purpose === 'data_sharing' && !input.organisationId) {

@@ -469,6 +469,19 @@ export function createPeopleRepository(db: Database) {
     },
 
     /** Ids of the records merged into this one (their history belongs to the same person). */
+    /** Assistance rows of these people on or after a day, newest first (for eligibility checks). */
+    listAssistanceSince(tenantId: string, personIds: string[], since: string) {
+      if (personIds.length === 0) return Promise.resolve([]);
+      return db
+        .selectFrom('assistance')
+        .select(['person_id', 'date', 'type'])
+        .where('tenant_id', '=', tenantId)
+        .where('person_id', 'in', personIds)
+        .where('date', '>=', since)
+        .orderBy('date', 'desc')
+        .limit(1000)
+        .execute();
+    },
     async mergedIds(tenantId: string, survivorId: string): Promise<string[]> {
       const rows = await db
         .selectFrom('persons')
