@@ -34,6 +34,8 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { peopleImportRoutes } from './modules/people/import/people-import.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { placesRoutes } from './modules/places/places.routes.ts';
+import { portalPages, portalRootRoutes } from './modules/portal/portal.public.routes.ts';
+import { portalRoutes } from './modules/portal/portal.routes.ts';
 import { type PublicPages, registerPublicSite } from './modules/portal/portal.site.ts';
 import type { Services } from './services.ts';
 import { AppError } from './shared/app-error.ts';
@@ -71,6 +73,7 @@ const apiModules: AppRoutes[] = [
   peopleImportRoutes,
   jobsRoutes,
   notificationsRoutes,
+  portalRoutes,
   filesRoutes,
   grantCallsRoutes,
   grantScreeningRoutes,
@@ -81,7 +84,7 @@ const apiModules: AppRoutes[] = [
  * Server-rendered public pages (no JavaScript needed), each module registered under `/uk` and `/en`:
  * see portal.site.ts for how to add one.
  */
-const publicPages: PublicPages[] = [];
+const publicPages: PublicPages[] = [portalPages];
 
 /** Logs carry method, path and status only: query strings can hold names and phone numbers. */
 export function loggerOptions(level: string): FastifyServerOptions['logger'] {
@@ -167,6 +170,7 @@ export async function buildApp(deps: AppDeps) {
   );
 
   await registerPublicSite(app, publicPages, { services, config }, { atRoot: config.portalAtRoot });
+  await app.register(portalRootRoutes, { services, config });
 
   const indexHtml = path.join(config.webDist, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);

@@ -29,6 +29,7 @@ const envSchema = z.object({
   OSELIA_JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   OSELIA_PUBLIC_URL: z.url().optional(),
   OSELIA_PORTAL_AT_ROOT: bool.default(false),
+  OSELIA_DISCLOSURE_THRESHOLD: z.coerce.number().int().min(2).max(100).default(5),
   OSELIA_SECRET_KEY: z
     .string()
     .regex(/^[0-9a-f]{64}$/i, 'must be 64 hex characters (32 bytes), e.g. from `openssl rand -hex 32`')
@@ -84,6 +85,8 @@ export type Config = {
   publicUrl: string;
   /** `/` sends visitors to the public site (`/uk/`, `/en/`) instead of opening the staff app. */
   portalAtRoot: boolean;
+  /** Public figures (portal, open data) below this are suppressed, with their complements. */
+  disclosureThreshold: number;
   version: string;
   /** 32-byte key for AES-256-GCM and keyed hashes; from OSELIA_SECRET_KEY or DATA_DIR/secret.key. */
   secretKeyHex: string | undefined;
@@ -128,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobsPollMs: e.OSELIA_JOBS_POLL_MS,
     publicUrl: e.OSELIA_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     portalAtRoot: e.OSELIA_PORTAL_AT_ROOT,
+    disclosureThreshold: e.OSELIA_DISCLOSURE_THRESHOLD,
     version: process.env.npm_package_version ?? '0.1.0',
     secretKeyHex: e.OSELIA_SECRET_KEY,
     auth: {

@@ -28,6 +28,7 @@ import { createPeopleImportService } from './modules/people/import/people-import
 import { createPeopleService } from './modules/people/people.service.ts';
 import { importPlacesJob, PLACES_IMPORT_JOB } from './modules/places/places.jobs.ts';
 import { createPlacesService } from './modules/places/places.service.ts';
+import { createPortalService } from './modules/portal/portal.service.ts';
 import { createTenantsService } from './modules/tenants/tenants.service.ts';
 import { createCrypto, resolveSecretKey } from './shared/crypto.ts';
 
@@ -90,7 +91,9 @@ export function createServices(handle: DatabaseHandle, config: Config) {
   runner.register(PEOPLE_IMPORT_JOB, importPeopleJob(services.peopleImport));
   runner.register(DEDUP_RUN_JOB, services.dedup.runDedup);
   runner.register(NOTIFICATION_SEND_JOB, notifications.sendOne);
-  return services;
+  // The public portal: figures from the ledger, stories taken down when consent is withdrawn.
+  const portal = createPortalService(db, { audit, consent: services.consent, places, config });
+  return { ...services, portal };
 }
 
 export type Services = ReturnType<typeof createServices>;

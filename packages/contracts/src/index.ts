@@ -12,3 +12,4 @@ export * from './notifications.contract.ts';
 export * from './people.contract.ts';
 export * from './people-import.contract.ts';
 export * from './places.contract.ts';
+export * from './portal.contract.ts';

@@ -12,6 +12,7 @@ import * as files from './2026_11_28_2050_files.ts';
 import * as notifications from './2026_11_28_2060_notifications.ts';
 import * as grants from './2026_11_28_2100_grants.ts';
 import * as grantsAward from './2026_11_28_2110_grants_award.ts';
+import * as portal from './2026_11_28_2300_portal.ts';
 
 /** Every migration, in order. Names are timestamps so they sort. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_2100_grants': grants,
   '2026_11_28_2110_grants_award': grantsAward,
   '2026_11_28_2060_notifications': notifications,
+  '2026_11_28_2300_portal': portal,
 };

@@ -20,6 +20,7 @@ import {
 } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { createDedupRepository } from '../dedup/dedup.repository.ts';
+import { portalExamples } from '../portal/portal.matrix-examples.ts';
 import { hasRoleFor, isAction } from './access.policy.ts';
 
 let t: TestApp;
@@ -248,6 +249,7 @@ const examples: Record<string, () => Promise<Example>> = {
     url: `/api/v1/notifications/${(await buildNotification(t)).id}/retry`,
   }),
   'POST /api/v1/notifications/deliver': async () => ({ url: '/api/v1/notifications/deliver' }),
+  ...portalExamples({ app: () => t, organisationId: () => ownOrganisationId }),
   ...grantExamples(),
 };
 

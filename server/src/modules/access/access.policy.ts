@@ -65,6 +65,9 @@ export const policy = {
   'forms.manage': ['admin', 'programme_manager'],
   'notifications.read': ['admin', 'programme_manager'],
   'notifications.manage': ['admin', 'programme_manager'],
+  'portal.read': ['admin', 'communications_officer', 'programme_manager', 'me_officer'],
+  'portal.manage': ['admin', 'communications_officer'],
+  'portal.publish': ['admin', 'communications_officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof policy;

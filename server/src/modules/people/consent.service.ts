@@ -7,6 +7,7 @@ import { uuidv7 } from '../../shared/ids.ts';
 import { type Actor, assertCan } from '../access/access.policy.ts';
 import type { AuditService } from '../access/audit.service.ts';
 import type { PlacesService } from '../places/places.service.ts';
+import { createAssistanceReachRepository } from './assistance.reach.repository.ts';
 import { toAssistance, toConsent } from './people.mapper.ts';
 import { createPeopleRepository } from './people.repository.ts';
 import { type ConsentInput, consentRow, scopeOf } from './people.service.ts';
@@ -23,12 +24,24 @@ export interface AssistanceInput {
   note: string | null;
 }
 
+/** What other modules hear when a consent is recorded, inside the transaction that records it. */
+export interface ConsentRecorded {
+  tenantId: string;
+  personId: string;
+  purpose: ConsentPurpose;
+  status: 'given' | 'withdrawn';
+  actor: Actor;
+}
+export type ConsentListener = (trx: Database, event: ConsentRecorded) => Promise<void>;
+
 /** Consent, and the assistance ledger it guards. */
 export function createConsentService(
   db: Database,
   deps: { audit: AuditService; places: Pick<PlacesService, 'isKnownPlace'> },
 ) {
   const repo = createPeopleRepository(db);
+  const reach = createAssistanceReachRepository(db);
+  const consentListeners: ConsentListener[] = [];
 
   async function loadPerson(
     actor: Actor,
@@ -79,6 +92,23 @@ export function createConsentService(
 
   return {
     consentHolds,
+    /**
+     * Hear of every consent recorded, in the same transaction: withdrawing consent to story
+     * publication takes the person's stories down at once, or the withdrawal is not recorded.
+     */
+    onConsentRecorded(listener: ConsentListener) {
+      consentListeners.push(listener);
+    },
+
+    /**
+     * People reached, from the ledger: distinct people per oblast, group of assistance types
+     * (`groups`: key → types; any other type counts in `otherGroup`), sex and age band. Aggregates
+     * only, for public figures (which go through disclosure control before anyone sees them).
+     */
+    reachCounts(tenantId: string, groups: Readonly<Record<string, readonly string[]>>, otherGroup: string) {
+      return reach.reachCounts(tenantId, groups, otherGroup);
+    },
+
     requireConsent,
 
     /**
@@ -100,6 +130,15 @@ export function createConsentService(
       }
       const row = await db.transaction().execute(async (trx) => {
         const inserted = await createPeopleRepository(trx).insertConsent(consentRow(actor, personId, input));
+        for (const listener of consentListeners) {
+          await listener(trx, {
+            tenantId: actor.tenantId,
+            personId,
+            purpose: input.purpose,
+            status: input.status,
+            actor,
+          });
+        }
         await deps.audit.recordAudit(
           {
             tenantId: actor.tenantId,

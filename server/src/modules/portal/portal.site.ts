@@ -1,3 +1,4 @@
+import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteDeps } from '../../http/route-types.ts';
@@ -33,6 +34,23 @@ export interface SendHtmlOptions {
   status?: number;
   /** `revalidate` (default): a browser may keep it but asks each time; `none`: never stored. */
   cache?: 'revalidate' | 'none';
+  /** A different security policy (a staff preview may be framed by the staff app). */
+  csp?: string;
+}
+
+/** Pages are compressed when the browser accepts it (brotli, else gzip): they are mostly text. */
+function compress(reply: FastifyReply, document: string): string | Buffer {
+  const accepted = String(reply.request.headers['accept-encoding'] ?? '');
+  if (document.length < 1024) return document;
+  if (/\bbr\b/.test(accepted)) {
+    reply.header('content-encoding', 'br');
+    return brotliCompressSync(document, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } });
+  }
+  if (/\bgzip\b/.test(accepted)) {
+    reply.header('content-encoding', 'gzip');
+    return gzipSync(document, { level: 6 });
+  }
+  return document;
 }
 
 /** Sends a rendered page with its content type, security policy and cache rule. */
@@ -40,10 +58,10 @@ export function sendHtml(reply: FastifyReply, document: string, options: SendHtm
   return reply
     .status(options.status ?? 200)
     .header('content-type', 'text/html; charset=utf-8')
-    .header('content-security-policy', PUBLIC_CSP)
+    .header('content-security-policy', options.csp ?? PUBLIC_CSP)
     .header('cache-control', options.cache === 'none' ? 'no-store' : 'no-cache')
     .header('vary', 'accept-encoding')
-    .send(document);
+    .send(compress(reply, document));
 }
 
 /** An error page in the frame of the site, kept out of search engines. */
