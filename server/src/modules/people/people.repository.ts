@@ -291,32 +291,40 @@ export function createPeopleRepository(db: Database) {
       return q.execute();
     },
 
-    /** Those of these name keys that some person holds (see person_search_terms). */
-    async presentSearchTerms(tenantId: string, terms: string[]): Promise<string[]> {
-      if (terms.length === 0) return [];
-      const rows = await db
-        .selectFrom('person_search_terms')
-        .select('term')
-        .where('tenant_id', '=', tenantId)
-        .where('term', 'in', terms)
-        .execute();
-      return rows.map((r) => r.term);
-    },
-
-    /** Name keys in use that begin with one of these prefixes (letters only), shortest first. */
-    async searchTermsWithPrefix(tenantId: string, prefixes: string[], limit: number): Promise<string[]> {
-      const plain = prefixes.filter((p) => /^[a-z]:~?[A-Za-z]+$/.test(p));
-      if (plain.length === 0) return [];
-      const rows = await db
-        .selectFrom('person_search_terms')
-        .select('term')
-        .where('tenant_id', '=', tenantId)
-        .where((eb) => eb.or(plain.map((p) => eb('term', 'like', `${p}%`))))
-        .orderBy(sql`length(term)`)
-        .orderBy('term')
-        .limit(limit)
-        .execute();
-      return rows.map((r) => r.term);
+    /**
+     * In one round trip: those of `keys` that some person holds (see person_search_terms), and for
+     * each group of prefixes (letters only) the keys in use that begin with one of them, shortest
+     * first, at most `limit` a group.
+     */
+    async findSearchTerms(
+      tenantId: string,
+      keys: string[],
+      prefixGroups: string[][],
+      limit: number,
+    ): Promise<{ present: string[]; completions: string[][] }> {
+      const parts = [];
+      if (keys.length > 0)
+        parts.push(
+          sql`select -1 as g, term from person_search_terms where tenant_id = ${tenantId} and term = any(${sql.val(keys)}::text[])`,
+        );
+      for (const [i, group] of prefixGroups.entries()) {
+        const plain = group.filter((p) => /^[a-z]:~?[A-Za-z]+$/.test(p));
+        if (plain.length === 0) continue;
+        const like = sql.join(
+          plain.map((p) => sql`term like ${`${p}%`}`),
+          sql` or `,
+        );
+        parts.push(
+          sql`(select ${i}::int as g, term from person_search_terms where tenant_id = ${tenantId} and (${like}) order by length(term), term limit ${limit})`,
+        );
+      }
+      const completions: string[][] = prefixGroups.map(() => []);
+      if (parts.length === 0) return { present: [], completions };
+      const rows = await sql<{ g: number; term: string }>`${sql.join(parts, sql` union all `)}`.execute(db);
+      const present: string[] = [];
+      for (const r of rows.rows) (r.g < 0 ? present : completions[r.g]!).push(r.term);
+      for (const c of completions) c.sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+      return { present, completions };
     },
 
     /** Name keys in use whose word is like one of these (pg_trgm, its default threshold), likest first. */

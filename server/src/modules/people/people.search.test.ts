@@ -90,10 +90,14 @@ function lookupOver(persons: { familyName: string; givenName: string; patronymic
   const terms = new Set(persons.flatMap(personSearchKeys));
   const calls: string[] = [];
   const lookup: SearchTermLookup = {
-    present: async (keys) => keys.filter((k) => terms.has(k)),
-    withPrefix: async (prefixes, limit) => {
-      calls.push('prefix');
-      return [...terms].filter((t) => prefixes.some((p) => t.startsWith(p))).slice(0, limit);
+    find: async (keys, prefixGroups, limit) => {
+      calls.push('find');
+      return {
+        present: keys.filter((k) => terms.has(k)),
+        completions: prefixGroups.map((group) =>
+          [...terms].filter((t) => group.some((p) => t.startsWith(p))).slice(0, limit),
+        ),
+      };
     },
     similar: async () => {
       calls.push('similar');
@@ -107,11 +111,11 @@ describe('resolving the typed words', () => {
   const shevchenko = { familyName: 'Шевченко', givenName: 'Олександр', patronymic: 'Петрович' };
   const kovalenko = { familyName: 'Коваленко', givenName: 'Ганна', patronymic: null };
 
-  it('keeps a word to its own keys when someone holds them, without asking further', async () => {
+  it('keeps a word to its own keys when someone holds them, in one look-up', async () => {
     const { lookup, calls } = lookupOver([shevchenko, kovalenko]);
     const sets = await resolveQueryWords(['Oleksandr', 'Shevchenko'], lookup);
     expect(sets).toEqual([[queryWordKeys('Олександр')[1]], [queryWordKeys('Шевченко')[0]]]);
-    expect(calls).toEqual([]);
+    expect(calls).toEqual(['find']);
   });
 
   it('completes an unfinished word from the keys in use', async () => {
@@ -123,7 +127,7 @@ describe('resolving the typed words', () => {
   it('finds nobody when a word matches no key at all', async () => {
     const { lookup, calls } = lookupOver([shevchenko]);
     expect(await resolveQueryWords(['Oleksandr', 'Zdanovych'], lookup)).toBeNull();
-    expect(calls).toEqual(['prefix', 'similar']);
+    expect(calls).toEqual(['find', 'similar']);
   });
 
   // The guarantee the search rests on: a person is found by the name as written, by its KMU

@@ -161,10 +161,15 @@ export function givenNameKeysNear(skeletons: string[], how: 'prefix' | 'similar'
 
 /** What the search needs to know about the name keys in use, from the registry's table of them. */
 export interface SearchTermLookup {
-  /** Those of these keys that some person holds. */
-  present(keys: string[]): Promise<string[]>;
-  /** Keys in use that begin with one of these (key-tagged) prefixes, closest first. */
-  withPrefix(prefixes: string[], limit: number): Promise<string[]>;
+  /**
+   * Those of `keys` that some person holds, and for each group of (key-tagged) prefixes the keys
+   * in use that begin with one of them, closest first, at most `limit` a group.
+   */
+  find(
+    keys: string[],
+    prefixGroups: string[][],
+    limit: number,
+  ): Promise<{ present: string[]; completions: string[][] }>;
   /** Keys in use whose word looks like one of these skeletons (trigram likeness), likest first. */
   similar(skeletons: string[], limit: number): Promise<string[]>;
 }
@@ -191,21 +196,19 @@ export async function resolveQueryWords(
     const own = new Set(strong[i]);
     return skeletonKeys(sks, true).filter((k) => !own.has(k));
   });
-  const present = new Set(await lookup.present([...new Set([...strong.flat(), ...weak.flat()])]));
+  // A word's completions are asked for with its own keys, in case it turns out to need them.
+  const long = skeletons.map((sks) => sks.filter((sk) => sk.length >= MIN_PREFIX));
+  const found = await lookup.find(
+    [...new Set([...strong.flat(), ...weak.flat()])],
+    long.map((sks) => sks.flatMap((sk) => [`s:${sk}`, `g:${sk}`, `p:~${sk}`])),
+    PREFIX_TERMS,
+  );
+  const present = new Set(found.present);
   const resolved: string[][] = [];
   for (const [i, sks] of skeletons.entries()) {
     const weakKeys = weak[i]!.filter((k) => present.has(k));
     let keys = strong[i]!.filter((k) => present.has(k));
-    const long = sks.filter((sk) => sk.length >= MIN_PREFIX);
-    if (keys.length === 0 && long.length > 0) {
-      keys = [
-        ...givenNameKeysNear(long, 'prefix'),
-        ...(await lookup.withPrefix(
-          long.flatMap((sk) => [`s:${sk}`, `g:${sk}`, `p:~${sk}`]),
-          PREFIX_TERMS,
-        )),
-      ];
-    }
+    if (keys.length === 0) keys = [...givenNameKeysNear(long[i]!, 'prefix'), ...found.completions[i]!];
     if (keys.length === 0)
       keys = [...givenNameKeysNear(sks, 'similar'), ...(await lookup.similar(sks, SIMILAR_TERMS))];
     keys = [...new Set([...keys, ...weakKeys])];

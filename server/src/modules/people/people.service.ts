@@ -435,8 +435,7 @@ export function createPeopleService(db: Database, deps: PeopleDeps) {
       if (rows.length === 0 && nameWords.length > 0) {
         matchedOn = 'name';
         const keySets = await resolveQueryWords(nameWords, {
-          present: (keys) => repo.presentSearchTerms(actor.tenantId, keys),
-          withPrefix: (prefixes, n) => repo.searchTermsWithPrefix(actor.tenantId, prefixes, n),
+          find: (keys, prefixGroups, n) => repo.findSearchTerms(actor.tenantId, keys, prefixGroups, n),
           similar: (words, n) => repo.similarSearchTerms(actor.tenantId, words, n),
         });
         // Candidates by exact keys, at most a few hundred (a surname alone names thousands), ranked here.
