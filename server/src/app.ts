@@ -37,6 +37,10 @@ import { placesRoutes } from './modules/places/places.routes.ts';
 import { portalPages, portalRootRoutes } from './modules/portal/portal.public.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.ts';
 import { type PublicPages, registerPublicSite } from './modules/portal/portal.site.ts';
+import { trainingsAwarenessRoutes } from './modules/trainings/trainings.awareness.routes.ts';
+import { trainingsDeliveryRoutes } from './modules/trainings/trainings.delivery.routes.ts';
+import { trainingsPublicRoutes } from './modules/trainings/trainings.public.routes.ts';
+import { trainingsRoutes } from './modules/trainings/trainings.routes.ts';
 import type { Services } from './services.ts';
 import { AppError } from './shared/app-error.ts';
 
@@ -73,6 +77,10 @@ const apiModules: AppRoutes[] = [
   peopleImportRoutes,
   jobsRoutes,
   notificationsRoutes,
+  trainingsRoutes,
+  trainingsDeliveryRoutes,
+  trainingsAwarenessRoutes,
+  trainingsPublicRoutes,
   portalRoutes,
   filesRoutes,
   grantCallsRoutes,

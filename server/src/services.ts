@@ -30,6 +30,7 @@ import { importPlacesJob, PLACES_IMPORT_JOB } from './modules/places/places.jobs
 import { createPlacesService } from './modules/places/places.service.ts';
 import { createPortalService } from './modules/portal/portal.service.ts';
 import { createTenantsService } from './modules/tenants/tenants.service.ts';
+import { createTrainingsService } from './modules/trainings/trainings.service.ts';
 import { createCrypto, resolveSecretKey } from './shared/crypto.ts';
 
 /** Wires every module's service over one database; routes and commands receive this. */
@@ -91,9 +92,21 @@ export function createServices(handle: DatabaseHandle, config: Config) {
   runner.register(PEOPLE_IMPORT_JOB, importPeopleJob(services.peopleImport));
   runner.register(DEDUP_RUN_JOB, services.dedup.runDedup);
   runner.register(NOTIFICATION_SEND_JOB, notifications.sendOne);
+  const trainings = createTrainingsService(db, {
+    people: services.people,
+    consent: services.consent,
+    notifications: services.notifications,
+    audit,
+    crypto,
+    places,
+    users: services.users,
+    organisations: services.organisations,
+    forms: services.forms,
+    publicUrl: config.publicUrl,
+  });
   // The public portal: figures from the ledger, stories taken down when consent is withdrawn.
   const portal = createPortalService(db, { audit, consent: services.consent, places, config });
-  return { ...services, portal };
+  return { ...services, trainings, portal };
 }
 
 export type Services = ReturnType<typeof createServices>;

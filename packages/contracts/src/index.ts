@@ -13,3 +13,4 @@ export * from './people.contract.ts';
 export * from './people-import.contract.ts';
 export * from './places.contract.ts';
 export * from './portal.contract.ts';
+export * from './trainings.contract.ts';

@@ -657,7 +657,188 @@ export interface PortalStoryPhotosTable {
   created_by: string | null;
 }
 
+export interface TrainingEventsTable {
+  tenant_id: string;
+  id: string;
+  version: Generated<number>;
+  status: Generated<'draft' | 'open' | 'closed' | 'cancelled'>;
+  title: Json<{ uk: string; en: string }>;
+  description: Json<{ uk: string; en: string }>;
+  topics: string[];
+  project_code: string;
+  place_pcode: string;
+  venue: string | null;
+  starts_on: string;
+  ends_on: string;
+  capacity: number;
+  target_groups: string[];
+  age_min: number | null;
+  age_max: number | null;
+  quotas: Json;
+  fill_unused_quotas: boolean;
+  completion_min_percent: number;
+  form_id: string | null;
+  form_version: number | null;
+  enrolment_closes_on: string | null;
+  organisation_id: string;
+  created_at: Generated<Date>;
+  created_by: string | null;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+}
+
+export interface TrainingSessionsTable {
+  tenant_id: string;
+  id: string;
+  event_id: string;
+  seq: number;
+  date: string;
+  title: Json<{ uk: string; en: string }> | null;
+  minutes: number;
+}
+
+export interface TrainingFacilitatorsTable {
+  tenant_id: string;
+  id: string;
+  event_id: string;
+  user_id: string | null;
+  name: string;
+}
+
+export type TrainingApplicationStatus =
+  | 'applied'
+  | 'selected'
+  | 'waitlisted'
+  | 'not_selected'
+  | 'declined'
+  | 'withdrawn';
+
+export interface TrainingApplicationsTable {
+  tenant_id: string;
+  id: string;
+  version: Generated<number>;
+  event_id: string;
+  person_id: string;
+  reference_code: string;
+  status: Generated<TrainingApplicationStatus>;
+  basis: Json | null;
+  language: 'uk' | 'en';
+  sex: 'F' | 'M' | 'other' | 'unknown';
+  age_band: '0-17' | '18-59' | '60+' | null;
+  age: number | null;
+  population_group: 'idp' | 'returnee' | 'host_community' | 'refugee_migrant' | null;
+  place_pcode: string | null;
+  answers_encrypted: string;
+  contact_encrypted: string | null;
+  submitted_at: Generated<Date>;
+  decided_at: Timestamp | null;
+  declined_reason: string | null;
+  ledger_participation_id: string | null;
+  ledger_completion_id: string | null;
+  reporter_token_hash: string | null;
+  reporter_token_encrypted: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+}
+
+export interface TrainingAttendanceTable {
+  tenant_id: string;
+  session_id: string;
+  application_id: string;
+  event_id: string;
+  present: boolean;
+  recorded_at: Generated<Date>;
+  recorded_by: string | null;
+}
+
+export interface TrainingTestsTable {
+  tenant_id: string;
+  id: string;
+  version: Generated<number>;
+  event_id: string;
+  kind: 'pre' | 'post';
+  questions: Json;
+  max_score: number;
+  created_at: Generated<Date>;
+  created_by: string | null;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+}
+
+export interface TrainingTestAnswersTable {
+  tenant_id: string;
+  test_id: string;
+  application_id: string;
+  answers: Json;
+  score: number;
+  max_score: number;
+  recorded_at: Generated<Date>;
+  recorded_by: string | null;
+}
+
+export interface TrainingCertificatesTable {
+  tenant_id: string;
+  id: string;
+  event_id: string;
+  application_id: string;
+  code: string;
+  holder_name: string;
+  minutes: number;
+  issued_at: Generated<Date>;
+  issued_by: string | null;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+  revoke_reason: string | null;
+}
+
+export interface TrainingAlumniGrantsTable {
+  tenant_id: string;
+  application_id: string;
+  grant_application_id: string;
+  linked_at: Generated<Date>;
+  linked_by: string | null;
+}
+
+export interface AwarenessSessionsTable {
+  tenant_id: string;
+  id: string;
+  version: Generated<number>;
+  date: string;
+  topic: string;
+  venue: string;
+  place_pcode: string;
+  f_0_17: number;
+  f_18_59: number;
+  f_60_plus: number;
+  m_0_17: number;
+  m_18_59: number;
+  m_60_plus: number;
+  total: number;
+  materials: string | null;
+  photo_file_ids: string[];
+  facilitator_user_id: string | null;
+  facilitator_name: string | null;
+  alumnus_application_id: string | null;
+  event_id: string | null;
+  project_code: string | null;
+  recorded_via: 'staff' | 'reporting_link';
+  created_at: Generated<Date>;
+  created_by: string | null;
+  updated_at: Generated<Date>;
+}
+
 export interface DB {
+  training_events: TrainingEventsTable;
+  training_sessions: TrainingSessionsTable;
+  training_facilitators: TrainingFacilitatorsTable;
+  training_applications: TrainingApplicationsTable;
+  training_attendance: TrainingAttendanceTable;
+  training_tests: TrainingTestsTable;
+  training_test_answers: TrainingTestAnswersTable;
+  training_certificates: TrainingCertificatesTable;
+  training_alumni_grants: TrainingAlumniGrantsTable;
+  awareness_sessions: AwarenessSessionsTable;
   files: FilesTable;
   form_definitions: FormDefinitionsTable;
   grant_calls: GrantCallsTable;

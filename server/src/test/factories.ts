@@ -287,3 +287,105 @@ export async function buildApplication(
   if (submit) await apps.submit(t.tenantId, ref, secret, row.version);
   return { id: row.id, referenceCode: ref, secret };
 }
+
+/** An actor with exactly these roles (and a real user id when given), for grants factories. */
+export function actorWith(
+  t: TestApp,
+  organisationId: string,
+  roles: Role[],
+  userId: string | null = null,
+): Actor {
+  return { ...factoryActor(t, organisationId), roles, userId: userId as string };
+}
+
+/** A submitted application screened eligible (overridden when the rules could not decide). */
+export async function buildEligibleApplication(
+  t: TestApp,
+  callId: string,
+  over: Parameters<typeof buildApplication>[2] = {},
+) {
+  const app = await buildApplication(t, callId, over);
+  const actor = factoryActor(t, (await buildOrganisation(t, { type: 'mission' })).id);
+  const screening = await t.services.grantScreening.screenApplication(actor, app.id);
+  if (screening.result !== 'eligible') {
+    await t.services.grantScreening.overrideScreening(actor, app.id, {
+      result: 'eligible',
+      reason: 'checked by hand in the test',
+      version: screening.version,
+    });
+  }
+  return app;
+}
+
+/**
+ * An eligible application reviewed by `reviewerIds` (users with the reviewer role), each giving
+ * the scores listed for it (criterion → score) with a comment.
+ */
+export async function buildReviewedApplication(
+  t: TestApp,
+  callId: string,
+  reviews: { reviewerId: string; scores: Record<string, number> }[],
+  over: Parameters<typeof buildApplication>[2] = {},
+) {
+  const app = await buildEligibleApplication(t, callId, over);
+  const org = (await buildOrganisation(t, { type: 'mission' })).id;
+  await t.services.grantsReviews.assignReviewers(
+    actorWith(t, org, ['programme_manager']),
+    app.id,
+    reviews.map((r) => r.reviewerId),
+  );
+  for (const r of reviews) {
+    const reviewer = actorWith(t, org, ['reviewer'], r.reviewerId);
+    await t.services.grantsReviews.declareConflict(reviewer, app.id, { conflict: false, note: null });
+    await t.services.grantsReviews.saveScores(
+      reviewer,
+      app.id,
+      Object.entries(r.scores).map(([criterion, score]) => ({ criterion, score, comment: 'Обґрунтовано.' })),
+    );
+    await t.services.grantsReviews.submitReview(reviewer, app.id);
+  }
+  return app;
+}
+
+/** A committee decision on a reviewed application, approved by a programme manager. */
+export async function buildApprovedDecision(
+  t: TestApp,
+  callId: string,
+  applicationId: string,
+  decision: { outcome: 'approve' | 'waiting_list' | 'reject'; amountMinor?: number; reason?: string } = {
+    outcome: 'approve',
+    amountMinor: 500_000,
+  },
+) {
+  const org = (await buildOrganisation(t, { type: 'mission' })).id;
+  const manager = actorWith(t, org, ['programme_manager']);
+  const session = await t.services.grantsCommittee.createSession(manager, callId, {
+    heldOn: new Date().toISOString().slice(0, 10),
+    minutes: 'Засідання комісії.',
+    attendees: ['Голова комісії'],
+  });
+  const proposed = await t.services.grantsCommittee.proposeDecision(manager, session.id, {
+    applicationId,
+    outcome: decision.outcome,
+    amountMinor: decision.amountMinor ?? null,
+    reason: decision.reason ?? null,
+  });
+  return t.services.grantsCommittee.approveDecision(manager, proposed.id, proposed.version);
+}
+
+/** The award of an approved decision with a cash plan in the given tranches (all of it by default). */
+export async function buildAward(t: TestApp, decisionId: string, tranches?: number[]) {
+  const actor = actorWith(t, (await buildOrganisation(t, { type: 'mission' })).id, ['programme_manager']);
+  const decision = await t.services.grantsCommittee.standingApproval(t.tenantId, decisionId);
+  const amounts = tranches ?? [Number(decision!.amount_minor)];
+  return t.services.grantsAwards.createAward(actor, {
+    decisionId,
+    tranches: amounts.map((amountMinor, i) => ({
+      amountMinor,
+      dueDate: `2027-0${i + 1}-15`,
+      condition: null,
+      modality: 'cash',
+      items: [],
+    })),
+  });
+}

@@ -12,6 +12,7 @@ import * as files from './2026_11_28_2050_files.ts';
 import * as notifications from './2026_11_28_2060_notifications.ts';
 import * as grants from './2026_11_28_2100_grants.ts';
 import * as grantsAward from './2026_11_28_2110_grants_award.ts';
+import * as trainings from './2026_11_28_2200_trainings.ts';
 import * as portal from './2026_11_28_2300_portal.ts';
 
 /** Every migration, in order. Names are timestamps so they sort. */
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_2110_grants_award': grantsAward,
   '2026_11_28_2060_notifications': notifications,
   '2026_11_28_2300_portal': portal,
+  '2026_11_28_2200_trainings': trainings,
 };

@@ -21,6 +21,7 @@ import {
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { createDedupRepository } from '../dedup/dedup.repository.ts';
 import { portalExamples } from '../portal/portal.matrix-examples.ts';
+import { trainingExamples } from '../trainings/trainings.matrix-examples.ts';
 import { hasRoleFor, isAction } from './access.policy.ts';
 
 let t: TestApp;
@@ -251,6 +252,11 @@ const examples: Record<string, () => Promise<Example>> = {
   'POST /api/v1/notifications/deliver': async () => ({ url: '/api/v1/notifications/deliver' }),
   ...portalExamples({ app: () => t, organisationId: () => ownOrganisationId }),
   ...grantExamples(),
+  ...trainingExamples({
+    app: () => t,
+    organisationId: () => ownOrganisationId,
+    userIds: () => [...sessions.values()].map((s) => s.userId),
+  }),
 };
 
 /**
@@ -471,7 +477,7 @@ let ownOrganisationId = '';
 /** Routes whose success depends on state the matrix cannot give every role (a pending code). */
 const stateDependent = new Set(['POST /api/v1/auth/mfa', 'POST /api/v1/auth/totp/confirm']);
 
-describe('policy matrix: every route × every role', () => {
+describe('policy matrix: every route × every role', { timeout: 180_000 }, () => {
   it('has an example for every registered route, and every route declares a known policy', () => {
     const missing = t.app.routeTable.map((r) => `${r.method} ${r.url}`).filter((k) => !examples[k]);
     expect(missing).toEqual([]);

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import { formatMoney } from './grants.eligibility.ts';
 
 /** Everything a grant agreement says, already decided; the renderer only lays it out. */
 export interface AgreementData {
@@ -115,20 +116,6 @@ export const DEFAULT_OBLIGATIONS = {
     'Return any money not used for the approved purposes.',
   ],
 } as const;
-
-/**
- * Money from integer minor units, without floating point: 700000 EUR → "7 000,00 EUR" (uk)
- * or "7,000.00 EUR" (en). Two decimal places, as for UAH, EUR and USD.
- */
-export function formatMoney(minor: number, currency: string, language: 'uk' | 'en'): string {
-  const negative = minor < 0;
-  const abs = Math.abs(minor);
-  const cents = abs % 100;
-  const whole = (abs - cents) / 100;
-  const grouped = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, language === 'uk' ? '\u00a0' : ',');
-  const decimal = language === 'uk' ? ',' : '.';
-  return `${negative ? '-' : ''}${grouped}${decimal}${String(cents).padStart(2, '0')} ${currency}`;
-}
 
 /** YYYY-MM-DD as people read it: 05.03.2027 (uk) or 5 March 2027 (en). */
 export function formatDate(iso: string, language: 'uk' | 'en'): string {

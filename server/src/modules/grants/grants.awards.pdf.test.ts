@@ -1,11 +1,5 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  type AgreementData,
-  DEFAULT_OBLIGATIONS,
-  formatMoney,
-  renderAgreementPdf,
-} from './grants.agreement.pdf.ts';
+import { type AgreementData, DEFAULT_OBLIGATIONS, renderAgreementPdf } from './grants.agreement.pdf.ts';
 import { extractPdfText } from './grants.awards.pdf-text.ts';
 
 const agreement = (language: 'uk' | 'en'): AgreementData => ({
@@ -65,19 +59,5 @@ describe('grant agreement PDF', () => {
   it('is compressed by default', async () => {
     const pdf = await renderAgreementPdf(agreement('uk'));
     expect(pdf.toString('latin1')).toContain('/FlateDecode');
-  });
-});
-
-describe('money in words and figures', () => {
-  it('formats minor units without floating point', () => {
-    expect(formatMoney(700_000, 'EUR', 'uk')).toBe('7\u00a0000,00 EUR');
-    expect(formatMoney(123_456_789, 'UAH', 'en')).toBe('1,234,567.89 UAH');
-    expect(formatMoney(5, 'USD', 'en')).toBe('0.05 USD');
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (minor) => {
-        const digits = formatMoney(minor, 'EUR', 'en').replace(/[^0-9]/g, '');
-        expect(BigInt(digits)).toBe(BigInt(minor));
-      }),
-    );
   });
 });

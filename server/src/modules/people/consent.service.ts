@@ -1,6 +1,7 @@
 import type { ConsentPurpose } from '@oselia/contracts';
 import { consentPurpose } from '@oselia/contracts';
 import type { Database } from '../../db/database.ts';
+import type { PersonRow } from '../../db/schema.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import { decodeCursor, pageFrom } from '../../shared/cursor.ts';
 import { uuidv7 } from '../../shared/ids.ts';
@@ -88,6 +89,44 @@ export function createConsentService(
         },
       );
     }
+  }
+
+  /** A ledger row and its audit entry, written inside the caller's transaction. */
+  async function insertAssistanceRow(
+    trx: Database,
+    actor: Actor,
+    person: Pick<PersonRow, 'id' | 'household_id' | 'current_pcode'>,
+    input: AssistanceInput,
+    source: string,
+  ) {
+    const inserted = await createPeopleRepository(trx).insertAssistance({
+      tenant_id: actor.tenantId,
+      id: uuidv7(),
+      person_id: person.id,
+      household_id: person.household_id,
+      type: input.type,
+      date: input.date,
+      project_code: input.projectCode,
+      place_pcode: input.placePcode ?? person.current_pcode,
+      value_minor: input.valueMinor,
+      currency: input.currency,
+      modality: input.modality,
+      source,
+      note: input.note,
+      created_by: actor.userId,
+    });
+    await deps.audit.recordAudit(
+      {
+        tenantId: actor.tenantId,
+        actor,
+        action: 'assistance.recorded',
+        entityType: 'person',
+        entityId: person.id,
+        after: toAssistance(inserted),
+      },
+      trx,
+    );
+    return inserted;
   }
 
   return {
@@ -196,36 +235,9 @@ export function createConsentService(
       if (input.date > new Date().toISOString().slice(0, 10))
         problems.add('date', 'the date is in the future');
       problems.throwIfAny();
-      const row = await db.transaction().execute(async (trx) => {
-        const inserted = await createPeopleRepository(trx).insertAssistance({
-          tenant_id: actor.tenantId,
-          id: uuidv7(),
-          person_id: personId,
-          household_id: person.household_id,
-          type: input.type,
-          date: input.date,
-          project_code: input.projectCode,
-          place_pcode: input.placePcode ?? person.current_pcode,
-          value_minor: input.valueMinor,
-          currency: input.currency,
-          modality: input.modality,
-          source,
-          note: input.note,
-          created_by: actor.userId,
-        });
-        await deps.audit.recordAudit(
-          {
-            tenantId: actor.tenantId,
-            actor,
-            action: 'assistance.recorded',
-            entityType: 'person',
-            entityId: personId,
-            after: toAssistance(inserted),
-          },
-          trx,
-        );
-        return inserted;
-      });
+      const row = await db
+        .transaction()
+        .execute((trx) => insertAssistanceRow(trx, actor, person, input, source));
       return toAssistance(row);
     },
 
@@ -242,6 +254,35 @@ export function createConsentService(
       );
       const page = pageFrom(rows, q.limit, (r) => [r.date, r.id]);
       return { items: page.items.map(toAssistance), next: page.next };
+    },
+
+    /**
+     * A row in the ledger written inside the caller's transaction, for another module whose own
+     * policy allowed the act (a facilitator recording attendance). Consent for assistance is still
+     * required; the caller has checked the place. Returns the row's id.
+     */
+    async recordAssistanceWithin(
+      trx: Database,
+      actor: Actor,
+      personId: string,
+      input: AssistanceInput,
+      source: string,
+    ): Promise<string> {
+      const r = createPeopleRepository(trx);
+      const person = await r.findPerson(actor.tenantId, personId);
+      if (!person) throw notFound('person');
+      const consent = await r.latestConsent(actor.tenantId, personId, 'assistance', null);
+      if (consent?.status !== 'given') {
+        throw new AppError(
+          'UNPROCESSABLE',
+          'the person has not given (or has withdrawn) consent for assistance',
+          {
+            consentRequired: 'assistance',
+            personId,
+          },
+        );
+      }
+      return (await insertAssistanceRow(trx, actor, person, input, source)).id;
     },
   };
 }

@@ -512,6 +512,17 @@ export function createPeopleRepository(db: Database) {
         .execute();
       return new Map(rows.map((r) => [r.household_id, Number(r.n)]));
     },
+
+    /** Names as written, of many persons at once (lists in other modules). */
+    findNames(tenantId: string, ids: string[]) {
+      if (ids.length === 0) return Promise.resolve([]);
+      return db
+        .selectFrom('persons')
+        .select(['id', 'family_name', 'given_name', 'patronymic'])
+        .where('tenant_id', '=', tenantId)
+        .where('id', 'in', ids)
+        .execute();
+    },
   };
 }
 

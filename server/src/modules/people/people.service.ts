@@ -477,7 +477,76 @@ export function createPeopleService(db: Database, deps: PeopleDeps) {
       }));
       return { items };
     },
+
+    /**
+     * The registry's record of someone who applied through a public form, when the matching
+     * engine is certain it is them (a link, not a maybe): its id, else null. Searches the whole
+     * registry; the caller shows the applicant nothing of what was found.
+     */
+    async findCertainMatch(tenantId: string, p: PublicApplicant): Promise<string | null> {
+      const registry: Actor = {
+        userId: null as unknown as string,
+        tenantId,
+        organisationId: '00000000-0000-0000-0000-000000000000',
+        roles: ['registration_officer'],
+        projectScope: null,
+        oblastScope: null,
+        label: 'public form',
+      };
+      const { candidates } = await findLikelyDuplicates(registry, {
+        familyName: p.familyName,
+        givenName: p.givenName,
+        patronymic: p.patronymic,
+        birthDate: p.birthDate,
+        sex: p.sex,
+        phones: p.phones,
+        taxNumber: null,
+        limit: 1,
+      });
+      const best = candidates[0];
+      if (best?.decision !== 'link') return null;
+      // A record merged into another is the same person as the one it points at.
+      const row = await repo.findPerson(tenantId, best.personId);
+      return row?.merged_into ?? best.personId;
+    },
+
+    /** Records a consent inside the caller's transaction (a public form's consent, for instance). */
+    async recordConsentWithin(trx: Database, actor: Actor, personId: string, input: ConsentInput) {
+      await createPeopleRepository(trx).insertConsent(consentRow(actor, personId, input));
+      await deps.audit.recordAudit(
+        {
+          tenantId: actor.tenantId,
+          actor,
+          action: `consent.${input.status}`,
+          entityType: 'person',
+          entityId: personId,
+          meta: { purpose: input.purpose, method: input.method },
+        },
+        trx,
+      );
+    },
+
+    /** Names as written, for lists another module shows to those its policy lets see them. */
+    async namesOf(tenantId: string, ids: string[]) {
+      const rows = await repo.findNames(tenantId, [...new Set(ids)]);
+      return new Map(
+        rows.map((r) => [
+          r.id,
+          { familyName: r.family_name, givenName: r.given_name, patronymic: r.patronymic },
+        ]),
+      );
+    },
   };
+}
+
+/** What a public form tells about the person applying, for matching them to the registry. */
+export interface PublicApplicant {
+  familyName: string;
+  givenName: string;
+  patronymic: string | null;
+  birthDate: string | null;
+  sex: 'F' | 'M' | 'other' | 'unknown';
+  phones: string[];
 }
 
 export type PeopleService = ReturnType<typeof createPeopleService>;
