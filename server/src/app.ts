@@ -24,8 +24,11 @@ import { usersRoutes } from './modules/access/users.routes.ts';
 import { dedupRoutes } from './modules/dedup/dedup.routes.ts';
 import { filesRoutes } from './modules/files/files.routes.ts';
 import { formsRoutes } from './modules/forms/forms.routes.ts';
+import { grantsAwardsRoutes } from './modules/grants/grants.awards.routes.ts';
 import { grantCallsRoutes } from './modules/grants/grants.calls.routes.ts';
+import { grantsCommitteeRoutes } from './modules/grants/grants.committee.routes.ts';
 import { grantsPublicRoutes } from './modules/grants/grants.public.routes.ts';
+import { grantsReviewsRoutes } from './modules/grants/grants.reviews.routes.ts';
 import { grantScreeningRoutes } from './modules/grants/grants.screening.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { registerIdempotencyHooks } from './modules/idempotency/idempotency.hooks.ts';
@@ -86,6 +89,9 @@ const apiModules: AppRoutes[] = [
   grantCallsRoutes,
   grantScreeningRoutes,
   grantsPublicRoutes,
+  grantsReviewsRoutes,
+  grantsCommitteeRoutes,
+  grantsAwardsRoutes,
 ];
 
 /**

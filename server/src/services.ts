@@ -11,7 +11,10 @@ import {
   APPLICATION_FILE_OWNER,
   createApplicationsService,
 } from './modules/grants/grants.applications.service.ts';
+import { createAwardsService } from './modules/grants/grants.awards.service.ts';
 import { createCallsService } from './modules/grants/grants.calls.service.ts';
+import { createCommitteeService } from './modules/grants/grants.committee.service.ts';
+import { createReviewsService } from './modules/grants/grants.reviews.service.ts';
 import { createScreeningService } from './modules/grants/grants.screening.service.ts';
 import { createSystemService } from './modules/health/health.service.ts';
 import { JobRunner } from './modules/jobs/jobs.runner.ts';
@@ -53,8 +56,28 @@ export function createServices(handle: DatabaseHandle, config: Config) {
   const files = createFilesService(db, { dataDir: config.dataDir, maxBytes: config.uploadMaxBytes });
   const grantCalls = createCallsService(db, { audit, forms });
   const grantScreening = createScreeningService(db, { crypto, audit, calls: grantCalls, people, consent });
-  files.registerOwnerAccess(APPLICATION_FILE_OWNER, (actor, id) =>
-    grantScreening.canReadApplication(actor, id),
+  const users = createUsersService(db, { config, audit });
+  const organisations = createOrganisationsService(db, { audit });
+  const grantsReviews = createReviewsService(db, { crypto, audit, users });
+  const grantsAwards = createAwardsService(db, { crypto, audit, organisations, places });
+  // Reviewers read the documents of applications assigned to them, once they declared no conflict.
+  files.registerOwnerAccess(
+    APPLICATION_FILE_OWNER,
+    async (actor, id) =>
+      (await grantScreening.canReadApplication(actor, id)) ||
+      (id !== null && (await grantsReviews.reviewerMayRead(actor, id))),
+  );
+  const grantApplications = createApplicationsService(db, {
+    crypto,
+    audit,
+    calls: grantCalls,
+    files,
+    forms,
+    places,
+  });
+  // The status page shows the applicant what the outbox told it (committee decisions).
+  grantApplications.setPublicMessagesProvider((tenantId, id) =>
+    notifications.publicMessagesFor(tenantId, 'grant_application', id),
   );
   const services = {
     /** For cross-cutting HTTP concerns (idempotency); modules use their own repositories. */
@@ -65,8 +88,8 @@ export function createServices(handle: DatabaseHandle, config: Config) {
     crypto,
     audit,
     auth: createAuthService(db, { config, crypto, audit }),
-    users: createUsersService(db, { config, audit }),
-    organisations: createOrganisationsService(db, { audit }),
+    users,
+    organisations,
     system: createSystemService(db, handle.engine, config.version),
     tenants: createTenantsService(db),
     places,
@@ -77,15 +100,11 @@ export function createServices(handle: DatabaseHandle, config: Config) {
     notifications,
     files,
     grantCalls,
-    grantApplications: createApplicationsService(db, {
-      crypto,
-      audit,
-      calls: grantCalls,
-      files,
-      forms,
-      places,
-    }),
+    grantApplications,
     grantScreening,
+    grantsReviews,
+    grantsCommittee: createCommitteeService(db, { crypto, audit, notifications }),
+    grantsAwards,
     runner,
   };
   runner.register(PLACES_IMPORT_JOB, importPlacesJob(places));

@@ -20,6 +20,7 @@ import {
 } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { createDedupRepository } from '../dedup/dedup.repository.ts';
+import { grantAwardExamples } from '../grants/grants.awards.matrix-examples.ts';
 import { portalExamples } from '../portal/portal.matrix-examples.ts';
 import { trainingExamples } from '../trainings/trainings.matrix-examples.ts';
 import { hasRoleFor, isAction } from './access.policy.ts';
@@ -252,6 +253,11 @@ const examples: Record<string, () => Promise<Example>> = {
   'POST /api/v1/notifications/deliver': async () => ({ url: '/api/v1/notifications/deliver' }),
   ...portalExamples({ app: () => t, organisationId: () => ownOrganisationId }),
   ...grantExamples(),
+  ...grantAwardExamples({
+    app: () => t,
+    organisationId: () => ownOrganisationId,
+    reviewerId: () => sessions.get('reviewer')!.userId,
+  }),
   ...trainingExamples({
     app: () => t,
     organisationId: () => ownOrganisationId,
