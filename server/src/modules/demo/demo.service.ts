@@ -2,6 +2,7 @@ import { createHouseholdBody, type Role } from '@oselia/contracts';
 import type { Services } from '../../services.ts';
 import type { Actor } from '../access/access.policy.ts';
 import { systemActor } from '../access/users.service.ts';
+import { seedGrantsDemo } from '../grants/grants.calls.demo.ts';
 
 /** Fictional organisations for the demo; names are ours, not real bodies'. */
 const DEMO_ORGANISATIONS = [
@@ -21,7 +22,10 @@ const DEMO_ORGANISATIONS = [
 
 /** Makes the demo data present; running it twice changes nothing. */
 export async function seedDemo(
-  services: Pick<Services, 'organisations' | 'users' | 'people' | 'households'>,
+  services: Pick<
+    Services,
+    'organisations' | 'users' | 'people' | 'households' | 'forms' | 'grantCalls' | 'grantApplications'
+  >,
   tenantId: string,
 ) {
   const organisations: Record<string, string> = {};
@@ -46,11 +50,13 @@ export async function seedDemo(
     }
   }
   const households = await seedDemoHouseholds(services, tenantId, organisations[MISSION]!);
+  const grants = await seedGrantsDemo(services, tenantId, organisations[MISSION]!);
   return {
     organisations: Object.keys(organisations).length,
     usersCreated: users,
     users: DEMO_USERS.length,
     households,
+    grantCalls: grants.calls,
   };
 }
 
