@@ -497,3 +497,17 @@ describe('submission rules', () => {
     expect(stale.statusCode).toBe(409);
   });
 });
+
+describe('API document', () => {
+  it('documents the public routes, tagged public, with the secret as a header', async () => {
+    const doc = (await call(t, null, 'GET', '/api/docs/json')).json();
+    const status = doc.paths['/api/v1/public/grants/applications/{reference}/status'].get;
+    expect(status.tags).toContain('public');
+    expect(status.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ in: 'header', name: 'x-application-secret' })]),
+    );
+    for (const path of ['/api/v1/grants/calls', '/api/v1/grants/calls/{id}/applications', '/api/v1/files']) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
+  });
+});
