@@ -94,7 +94,7 @@ export function createServices(handle: DatabaseHandle, config: Config) {
     tenants: createTenantsService(db),
     places,
     jobs,
-    peopleImport: createPeopleImportService(db, { crypto, audit, places, jobs }),
+    peopleImport: createPeopleImportService(db, { crypto, audit, places, jobs, engine: handle.engine }),
     dedup: createDedupService(db, { people, audit, jobs }),
     forms,
     notifications,

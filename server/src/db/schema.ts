@@ -282,6 +282,29 @@ export interface ImportMappingsTable {
   updated_by: string | null;
 }
 
+/** What a dry run checked and prepared, for the import job to write (see people-import.stage.ts). */
+export interface PeopleImportStagesTable {
+  tenant_id: string;
+  import_id: string;
+  format_version: number;
+  file_sha256: string;
+  content_digest: string;
+  mapping_hash: string;
+  key_check: string;
+  rows: number;
+  invalid_rows: Json<number[]>;
+  parts: number;
+  created_at: Generated<Date>;
+  created_by: string | null;
+}
+
+export interface PeopleImportStagePartsTable {
+  tenant_id: string;
+  import_id: string;
+  part: number;
+  data: string;
+}
+
 export interface IdempotencyKeysTable {
   tenant_id: string;
   owner: string;
@@ -860,6 +883,8 @@ export interface DB {
   idempotency_keys: IdempotencyKeysTable;
   people_imports: PeopleImportsTable;
   import_mappings: ImportMappingsTable;
+  people_import_stages: PeopleImportStagesTable;
+  people_import_stage_parts: PeopleImportStagePartsTable;
   households: HouseholdsTable;
   persons: PersonsTable;
   person_search_terms: PersonSearchTermsTable;

@@ -4,6 +4,7 @@ import {
   createHash,
   createHmac,
   randomBytes,
+  randomFillSync,
   timingSafeEqual,
 } from 'node:crypto';
 import fs from 'node:fs';
@@ -18,6 +19,19 @@ export interface Crypto {
   keyedHash(value: string, purpose: string): string;
 }
 
+// Nonces drawn a few kilobytes at a time: one call to the random source per nonce costs more
+// than the encryption itself when an import encrypts tens of thousands of identifiers.
+const noncePool = Buffer.alloc(12 * 341);
+let noncePoolAt = noncePool.length;
+function freshNonce(): Buffer {
+  if (noncePoolAt + 12 > noncePool.length) {
+    randomFillSync(noncePool);
+    noncePoolAt = 0;
+  }
+  noncePoolAt += 12;
+  return Buffer.from(noncePool.subarray(noncePoolAt - 12, noncePoolAt));
+}
+
 export function createCrypto(keyHex: string): Crypto {
   const key = Buffer.from(keyHex, 'hex');
   if (key.length !== 32) throw new Error('the secret key must be 32 bytes');
@@ -26,7 +40,7 @@ export function createCrypto(keyHex: string): Crypto {
   const macKey = createHmac('sha256', key).update('oselia:hash').digest();
   return {
     encrypt(plain) {
-      const nonce = randomBytes(12);
+      const nonce = freshNonce();
       const cipher = createCipheriv('aes-256-gcm', encKey, nonce);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return ['v1', nonce, cipher.getAuthTag(), body]

@@ -7,6 +7,7 @@ import * as idempotency from './2026_11_28_1700_idempotency.ts';
 import * as dedup from './2026_11_28_1745_dedup.ts';
 import * as peopleSearchKeys from './2026_11_28_2000_people_search_keys.ts';
 import * as peoplePlacePrefix from './2026_11_28_2005_people_place_prefix_idx.ts';
+import * as peopleImportStaging from './2026_11_28_2010_people_import_staging.ts';
 import * as forms from './2026_11_28_2040_forms.ts';
 import * as files from './2026_11_28_2050_files.ts';
 import * as notifications from './2026_11_28_2060_notifications.ts';
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_1745_dedup': dedup,
   '2026_11_28_2000_people_search_keys': peopleSearchKeys,
   '2026_11_28_2005_people_place_prefix_idx': peoplePlacePrefix,
+  '2026_11_28_2010_people_import_staging': peopleImportStaging,
   '2026_11_28_2040_forms': forms,
   '2026_11_28_2050_files': files,
   '2026_11_28_2100_grants': grants,

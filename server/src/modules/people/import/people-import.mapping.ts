@@ -156,13 +156,26 @@ export function checkMapping(mapping: ImportMapping, columns: string[]): string[
 
 // ------------------------------------------------------------------------------------- values
 
-const plain = (v: string) =>
+const plainForm = (v: string) =>
   v
     .normalize('NFC')
     .trim()
     .toLowerCase()
     .replace(/['’ʼ`]/g, '')
     .replace(/[\s\-–]+/g, '_');
+
+// Coded answers (sex, group, the six WG-SS questions, relationship, consent) take a handful of
+// values in a whole file: each is normalised once, not once per row.
+const plainMemo = new Map<string, string>();
+function plain(v: string): string {
+  let p = plainMemo.get(v);
+  if (p === undefined) {
+    if (plainMemo.size >= 10_000) plainMemo.clear();
+    p = plainForm(v);
+    plainMemo.set(v, p);
+  }
+  return p;
+}
 
 function table<T extends string>(entries: Record<T, string[]>): Map<string, T> {
   const m = new Map<string, T>();

@@ -1,26 +1,76 @@
+import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { type Insertable, sql, type Updateable } from 'kysely';
 import type { Database } from '../../../db/database.ts';
-import type {
-  ConsentsTable,
-  HouseholdMembershipsTable,
-  HouseholdsTable,
-  PeopleImportsTable,
-  PersonIdentifiersTable,
-  PersonsTable,
-} from '../../../db/schema.ts';
+import type { PeopleImportStagesTable, PeopleImportsTable } from '../../../db/schema.ts';
 
-/** Rows per INSERT: well under PostgreSQL's 65,535 parameters for the widest table (persons). */
-export const INSERT_BATCH = 2000;
+/**
+ * Rows per bulk INSERT. Each column is one array parameter; a batch of this size keeps a
+ * statement's parameters to a few megabytes, which the embedded database takes fastest.
+ */
+export const INSERT_BATCH = 5000;
 
-/** Uploaded files, saved mappings, and the bulk writes of an import. */
+/** Stage parts sent in one INSERT (each is well under a megabyte). */
+const STAGE_PARTS_PER_INSERT = 4;
+
+/** Bytes of the stored file per row when it is read back. */
+const CONTENT_PIECE = 256 * 1024;
+
+/** The tables an import writes in bulk. */
+export type BulkTable =
+  | 'households'
+  | 'persons'
+  | 'person_identifiers'
+  | 'consents'
+  | 'household_memberships';
+
+/** A PostgreSQL array literal element: quoted, with `"` and `\\` escaped. */
+const element = (s: string) => (/["\\]/.test(s) ? `"${s.replace(/["\\]/g, '\\$&')}"` : `"${s}"`);
+
+/** A PostgreSQL array literal of strings: `{"a","b \\"c\\""}`. */
+export function arrayLiteral(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return `{${(value as unknown[]).map((v) => element(String(v))).join(',')}}`;
+}
+
+/** The text form of one value for a column of this type. */
+function textOf(type: string, value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (type.endsWith('[]')) return arrayLiteral(value);
+  if (type === 'jsonb' || type === 'json') return typeof value === 'string' ? value : JSON.stringify(value);
+  if (value instanceof Date) return value.toISOString();
+  return String(value);
+}
+
+/**
+ * One column of a batch as a single array literal. Built here rather than by the driver: the
+ * values are plain, and one string per column is the cheapest thing to hand to either database.
+ */
+export function columnLiteral(type: string, values: unknown[]): string {
+  const out = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const text = textOf(type, values[i]);
+    out[i] = text === null ? 'NULL' : element(text);
+  }
+  return `{${out.join(',')}}`;
+}
+
+/** Uploaded files, saved mappings, staged rows, and the bulk writes of an import. */
 export function createPeopleImportRepository(db: Database) {
-  async function insertInBatches<T>(
-    rows: T[],
-    insert: (batch: T[]) => Promise<unknown>,
-    size = INSERT_BATCH,
-  ) {
-    for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+  const typeCache = new Map<BulkTable, Promise<Map<string, string>>>();
+
+  /** Column → its type as SQL writes it (`uuid`, `text`, `text[]`, `jsonb`, …), read once per table. */
+  function columnTypes(table: BulkTable): Promise<Map<string, string>> {
+    let types = typeCache.get(table);
+    if (!types) {
+      types = sql<{ name: string; type: string }>`
+        select attname::text as name, format_type(atttypid, atttypmod) as type from pg_attribute
+        where attrelid = ${table}::regclass and attnum > 0 and not attisdropped`
+        .execute(db)
+        .then((r) => new Map(r.rows.map((c) => [c.name, c.type])));
+      typeCache.set(table, types);
+    }
+    return types;
   }
 
   return {
@@ -28,13 +78,14 @@ export function createPeopleImportRepository(db: Database) {
      * The file is kept gzip-compressed, and crosses the driver as base64 text: a large bytea
      * parameter is slow to pass to the embedded database.
      */
-    insertImport(row: Omit<Insertable<PeopleImportsTable>, 'content'> & { content: Buffer }) {
-      const packed = gzipSync(row.content, { level: 1 }).toString('base64');
-      return db
+    async insertImport(row: Omit<Insertable<PeopleImportsTable>, 'content'> & { content: Buffer }) {
+      const packed = gzipSync(row.content, { level: 1 });
+      await db
         .insertInto('people_imports')
-        .values({ ...row, content: sql<Buffer>`decode(${packed}, 'base64')` })
-        .returning(['id'])
-        .executeTakeFirstOrThrow();
+        .values({ ...row, content: sql<Buffer>`decode(${packed.toString('base64')}, 'base64')` })
+        .execute();
+      // The digest of the bytes as stored, which `contentDigest` reads back without reading them.
+      return { contentDigest: createHash('sha256').update(packed).digest('hex') };
     },
 
     /** Everything but the file itself. */
@@ -68,14 +119,15 @@ export function createPeopleImportRepository(db: Database) {
         .executeTakeFirst();
     },
 
+    /** The stored file, read in pieces: one large value is slow to take from the embedded database. */
     async findContent(tenantId: string, id: string): Promise<Buffer | undefined> {
-      const row = await db
-        .selectFrom('people_imports')
-        .select(sql<string>`encode(content, 'base64')`.as('packed'))
-        .where('tenant_id', '=', tenantId)
-        .where('id', '=', id)
-        .executeTakeFirst();
-      return row ? gunzipSync(Buffer.from(row.packed, 'base64')) : undefined;
+      const { rows } = await sql<{ packed: string }>`
+        select encode(substring(i.content from s.at for ${CONTENT_PIECE}), 'base64') as packed
+        from people_imports i, generate_series(1, greatest(length(i.content), 1), ${CONTENT_PIECE}) as s(at)
+        where i.tenant_id = ${tenantId} and i.id = ${id}
+        order by s.at`.execute(db);
+      if (rows.length === 0) return undefined;
+      return gunzipSync(Buffer.concat(rows.map((r) => Buffer.from(r.packed, 'base64'))));
     },
 
     /** Changes an import only from the statuses given; undefined when it was in another. */
@@ -119,39 +171,191 @@ export function createPeopleImportRepository(db: Database) {
         .execute();
     },
 
-    /** Persons already imported under these keys, with their household. */
-    async findByImportKeys(tenantId: string, keys: string[]) {
+    /**
+     * Persons an earlier import of this source brought in under these keys, with their household.
+     * An import key is a keyed hash of the source and the row, and only a written import of the
+     * same source puts such keys in the registry: without one, there is nothing to look up.
+     */
+    async findByImportKeys(tenantId: string, source: string, keys: string[]) {
       const out: { import_key: string; id: string; household_id: string | null }[] = [];
-      for (let i = 0; i < keys.length; i += 10_000) {
+      const before = await db
+        .selectFrom('people_imports')
+        .select('id')
+        .where('tenant_id', '=', tenantId)
+        .where('source', '=', source)
+        .where('status', '=', 'imported')
+        .limit(1)
+        .executeTakeFirst();
+      if (!before) return out;
+      for (let i = 0; i < keys.length; i += 20_000) {
         const rows = await db
           .selectFrom('persons')
           .select(['import_key', 'id', 'household_id'])
           .where('tenant_id', '=', tenantId)
-          .where(sql<boolean>`import_key = any(${sql.val(keys.slice(i, i + 10_000))}::text[])`)
+          .where(sql<boolean>`import_key = any(${sql.val(keys.slice(i, i + 20_000))}::text[])`)
           .execute();
         for (const r of rows) out.push({ import_key: r.import_key!, id: r.id, household_id: r.household_id });
       }
       return out;
     },
 
-    insertHouseholds(rows: Insertable<HouseholdsTable>[]) {
-      return insertInBatches(rows, (b) => db.insertInto('households').values(b).execute(), 5000);
+    /** The database's own digest of the stored file, to notice a change without reading it. */
+    async contentDigest(tenantId: string, id: string): Promise<string | undefined> {
+      const row = await db
+        .selectFrom('people_imports')
+        .select(sql<string>`encode(sha256(content), 'hex')`.as('digest'))
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row?.digest;
     },
 
-    insertPersons(rows: Insertable<PersonsTable>[]) {
-      return insertInBatches(rows, (b) => db.insertInto('persons').values(b).execute());
+    /** Replaces the stage of an import: its pins, then its parts, a few to a statement. */
+    async saveStage(header: Insertable<PeopleImportStagesTable>, parts: string[]) {
+      await db
+        .deleteFrom('people_import_stages')
+        .where('tenant_id', '=', header.tenant_id)
+        .where('import_id', '=', header.import_id)
+        .execute();
+      await db.insertInto('people_import_stages').values(header).execute();
+      for (let i = 0; i < parts.length; i += STAGE_PARTS_PER_INSERT) {
+        await db
+          .insertInto('people_import_stage_parts')
+          .values(
+            parts.slice(i, i + STAGE_PARTS_PER_INSERT).map((data, k) => ({
+              tenant_id: header.tenant_id,
+              import_id: header.import_id,
+              part: i + k,
+              data,
+            })),
+          )
+          .execute();
+      }
     },
 
-    insertIdentifiers(rows: Insertable<PersonIdentifiersTable>[]) {
-      return insertInBatches(rows, (b) => db.insertInto('person_identifiers').values(b).execute(), 5000);
+    findStage(tenantId: string, importId: string) {
+      return db
+        .selectFrom('people_import_stages')
+        .select([
+          'format_version',
+          'file_sha256',
+          'content_digest',
+          'mapping_hash',
+          'key_check',
+          'rows',
+          'invalid_rows',
+          'parts',
+          'created_at',
+        ])
+        .where('tenant_id', '=', tenantId)
+        .where('import_id', '=', importId)
+        .executeTakeFirst();
     },
 
-    insertConsents(rows: Insertable<ConsentsTable>[]) {
-      return insertInBatches(rows, (b) => db.insertInto('consents').values(b).execute(), 5000);
+    async findStageParts(tenantId: string, importId: string): Promise<string[]> {
+      const rows = await db
+        .selectFrom('people_import_stage_parts')
+        .select(['part', 'data'])
+        .where('tenant_id', '=', tenantId)
+        .where('import_id', '=', importId)
+        .orderBy('part')
+        .execute();
+      return rows.map((r) => r.data);
     },
 
-    insertMemberships(rows: Insertable<HouseholdMembershipsTable>[]) {
-      return insertInBatches(rows, (b) => db.insertInto('household_memberships').values(b).execute(), 5000);
+    async deleteStage(tenantId: string, importId: string) {
+      await db
+        .deleteFrom('people_import_stages')
+        .where('tenant_id', '=', tenantId)
+        .where('import_id', '=', importId)
+        .execute();
+    },
+
+    /**
+     * Rows given as columns, written with one `INSERT … SELECT … FROM unnest(…)` per batch: one
+     * array parameter per column instead of one parameter per value, so a batch of thousands of rows
+     * is a single small statement to compile. `constants` are the same on every row and travel once.
+     */
+    async insertColumns(
+      table: BulkTable,
+      constants: Record<string, unknown>,
+      columns: Record<string, unknown[]>,
+      count: number,
+      batch = INSERT_BATCH,
+    ) {
+      if (count === 0) return;
+      const types = await columnTypes(table);
+      const typeOf = (c: string) => {
+        const t = types.get(c);
+        if (!t || !/^[a-z0-9_ ()[\],]+$/.test(t)) throw new Error(`${table} has no column ${c}`);
+        return t;
+      };
+      // Arrays and JSON travel as their text form, cast back per row (unnest would flatten arrays).
+      const asText = (t: string) => t.endsWith('[]') || t === 'jsonb' || t === 'json';
+      const names = Object.keys(columns);
+      const constantNames = Object.keys(constants);
+      const target = sql.join([...constantNames, ...names].map((c) => sql.ref(c)));
+      const aliases = sql.join(names.map((_, j) => sql.ref(`c${j}`)));
+      const selected = sql.join([
+        ...constantNames.map((c) => sql`${textOf(typeOf(c), constants[c])}::${sql.raw(typeOf(c))}`),
+        ...names.map((c, j) =>
+          asText(typeOf(c)) ? sql`${sql.ref(`u.c${j}`)}::${sql.raw(typeOf(c))}` : sql.ref(`u.c${j}`),
+        ),
+      ]);
+      const statement = (from: number) => {
+        const params = names.map((c) => {
+          const t = typeOf(c);
+          const literal = columnLiteral(t, columns[c]!.slice(from, from + batch));
+          return sql`${literal}::${sql.raw(asText(t) ? 'text[]' : `${t}[]`)}`;
+        });
+        return sql`insert into ${sql.table(table)} (${target}) select ${selected} from unnest(${sql.join(params)}) as u(${aliases})`;
+      };
+      // The next batch is built while the database writes the one before (on a server, they overlap).
+      let pending: Promise<unknown> | null = null;
+      for (let i = 0; i < count; i += batch) {
+        const next = statement(i);
+        if (pending) await pending;
+        pending = next.execute(db);
+        pending.catch(() => {});
+      }
+      await pending;
+    },
+
+    /**
+     * Drops the secondary indexes and the foreign keys of these tables, and returns the statements
+     * that put them back as they were. For a bulk load into a database no other session can use
+     * (the embedded one): building an index once and checking a foreign key with one join is much
+     * faster than keeping them row by row. Indexes that a constraint relies on stay.
+     */
+    async dropIndexesAndForeignKeys(tables: BulkTable[]): Promise<string[]> {
+      const { rows } = await sql<{ kind: 'index' | 'fk'; drop: string; restore: string }>`
+        select 'fk' as kind,
+          format('alter table %s drop constraint %I', c.conrelid::regclass, c.conname) as drop,
+          format('alter table %s add constraint %I %s', c.conrelid::regclass, c.conname,
+            pg_get_constraintdef(c.oid)) as restore
+        from pg_constraint c
+        where c.contype = 'f' and c.conrelid = any(${tables}::regclass[])
+        union all
+        select 'index', format('drop index %s', i.indexrelid::regclass), pg_get_indexdef(i.indexrelid)
+        from pg_index i
+        where i.indrelid = any(${tables}::regclass[]) and not i.indisprimary
+          and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)`.execute(db);
+      for (const r of rows) await sql.raw(r.drop).execute(db);
+      // Indexes first: the foreign keys are then checked against complete tables.
+      return [...rows.filter((r) => r.kind === 'index'), ...rows.filter((r) => r.kind === 'fk')].map(
+        (r) => r.restore,
+      );
+    },
+
+    async runStatements(statements: string[]) {
+      for (const s of statements) await sql.raw(s).execute(db);
+    },
+
+    /** Whether a table holds fewer rows than this (counting no further). */
+    async hasFewerRows(table: BulkTable, than: number): Promise<boolean> {
+      const { rows } = await sql<{ n: number }>`
+        select count(*)::int as n from (select 1 from ${sql.table(table)} limit ${than}) x`.execute(db);
+      return rows[0]!.n < than;
     },
   };
 }

@@ -1,20 +1,7 @@
 import { createHash } from 'node:crypto';
-import {
-  createPersonBody,
-  type ImportMapping,
-  type ImportReport,
-  type ImportRowError,
-  importMapping,
-  type PeopleImport,
-} from '@oselia/contracts';
-import type { Insertable } from 'kysely';
+import { type ImportMapping, type ImportReport, importMapping, type PeopleImport } from '@oselia/contracts';
 import type { Database } from '../../../db/database.ts';
-import type {
-  HouseholdMembershipsTable,
-  HouseholdsTable,
-  PeopleImportRow,
-  PersonsTable,
-} from '../../../db/schema.ts';
+import type { PeopleImportRow } from '../../../db/schema.ts';
 import { AppError, notFound } from '../../../shared/app-error.ts';
 import type { Crypto } from '../../../shared/crypto.ts';
 import { uuidv7 } from '../../../shared/ids.ts';
@@ -24,28 +11,37 @@ import type { JobContext } from '../../jobs/jobs.runner.ts';
 import type { JobsService } from '../../jobs/jobs.service.ts';
 import type { PlacesService } from '../../places/places.service.ts';
 import { createPeopleService } from '../people.service.ts';
+import { type Analysis, analyseTable } from './people-import.analysis.ts';
 import { detectFormat, type FileFormat, readTable, type Table } from './people-import.file.ts';
+import { checkMapping, suggestMapping } from './people-import.mapping.ts';
+import type { Present } from './people-import.plan.ts';
+import { createPeopleImportRepository } from './people-import.repository.ts';
 import {
-  checkMapping,
-  columnOfField,
-  compileMapping,
-  type MappedRow,
-  mapRow,
-  suggestMapping,
-} from './people-import.mapping.ts';
-import { createPeopleImportRepository, INSERT_BATCH } from './people-import.repository.ts';
+  decodeStage,
+  encodeStage,
+  mappingHash,
+  STAGE_FORMAT,
+  type StagedRows,
+  type StagePins,
+  stalePins,
+} from './people-import.stage.ts';
+import { writeStage } from './people-import.write.ts';
 
 export const PEOPLE_IMPORT_JOB = 'people.import';
 export const MAX_IMPORT_ROWS = 200_000;
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
-/** Errors kept in a report; the count says how many there were in all. */
-const MAX_REPORTED_ERRORS = 10_000;
+/** How long the parsed table of the last upload is kept for its dry run. */
+const KEEP_TABLE_MS = 10 * 60_000;
 
 export interface PeopleImportDeps {
   crypto: Crypto;
   audit: AuditService;
   places: Pick<PlacesService, 'knownPlaces'>;
   jobs: Pick<JobsService, 'enqueueJob' | 'getJob'>;
+  /** The embedded database (one session): a large import may rebuild indexes instead of keeping them. */
+  engine?: 'pglite' | 'postgres';
+  /** Fewest new persons for which that rebuild is chosen (tests lower it). */
+  rebuildFrom?: number;
 }
 
 export interface ImportJobPayload {
@@ -53,24 +49,11 @@ export interface ImportJobPayload {
   actor: Actor;
 }
 
-type Prepared = Awaited<ReturnType<ReturnType<typeof createPeopleService>['preparePerson']>>;
-
-interface AnalysedRow {
-  row: number;
-  mapped: MappedRow;
-  importKey: string;
-  prepared: Prepared | null;
-  errors: ImportRowError[];
-  /** Already in the registry from an earlier import. */
-  present: { id: string; household_id: string | null } | null;
-}
-
-interface Analysis {
-  rows: AnalysedRow[];
-  report: ImportReport;
-}
-
 const iso = (d: Date | string) => new Date(d).toISOString();
+
+/** Why a job's signal was aborted: a shutdown puts the job back in the queue, anything else ends it. */
+const stoppedByShutdown = (signal: AbortSignal) =>
+  signal.aborted && (signal.reason as Error | undefined)?.message === 'shutdown';
 
 export function createPeopleImportService(db: Database, deps: PeopleImportDeps) {
   const repo = createPeopleImportRepository(db);
@@ -78,12 +61,10 @@ export function createPeopleImportService(db: Database, deps: PeopleImportDeps) 
   // P-codes are checked against a set loaded once per file, not with a query per row.
   let knownPlaces = new Set<string>();
   const cachedPlaces = { isKnownPlace: async (code: string) => knownPlaces.has(code) };
-  async function preloadPlaces(codes: Iterable<string>) {
-    const distinct = [...new Set(codes)].filter((c) => c !== '');
-    knownPlaces = await deps.places.knownPlaces(distinct);
-  }
   // The same registration rules as a single person, with the place check going through the cache.
   const people = createPeopleService(db, { crypto: deps.crypto, audit: deps.audit, places: cachedPlaces });
+  // A fingerprint of the secret key (never the key): a stage encrypted under another key is stale.
+  const keyCheck = deps.crypto.keyedHash('stage', 'people-import-stage');
 
   async function loadImport(actor: Actor, id: string) {
     assertCan(actor, 'people.import');
@@ -92,9 +73,34 @@ export function createPeopleImportService(db: Database, deps: PeopleImportDeps) 
     return row;
   }
 
-  async function tableOf(imp: Pick<PeopleImportRow, 'tenant_id' | 'id' | 'format'>): Promise<Table> {
+  // The table of the file uploaded last, for its dry run a moment later: a large file is then
+  // parsed once. Used only while the stored bytes are the ones it was read from; let go after a while.
+  let kept: { tenantId: string; id: string; contentDigest: string; table: Table } | null = null;
+  let keptTimer: NodeJS.Timeout | undefined;
+  function keepTable(entry: typeof kept) {
+    kept = entry;
+    clearTimeout(keptTimer);
+    if (entry) {
+      keptTimer = setTimeout(() => {
+        kept = null;
+      }, KEEP_TABLE_MS);
+      keptTimer.unref?.();
+    }
+  }
+
+  /** The stored file, refused if its bytes no longer have the hash recorded at upload. */
+  async function tableOf(
+    imp: Pick<PeopleImportRow, 'tenant_id' | 'id' | 'format' | 'sha256'>,
+  ): Promise<Table> {
+    if (kept && kept.tenantId === imp.tenant_id && kept.id === imp.id) {
+      const { table, contentDigest } = kept;
+      if ((await repo.contentDigest(imp.tenant_id, imp.id)) === contentDigest) return table;
+      keepTable(null);
+    }
     const content = await repo.findContent(imp.tenant_id, imp.id);
     if (!content) throw notFound('import');
+    if (createHash('sha256').update(content).digest('hex') !== imp.sha256)
+      throw new AppError('CONFLICT', 'the stored file does not match the file uploaded: upload it again');
     return readTable(content, imp.format);
   }
 
@@ -112,137 +118,87 @@ export function createPeopleImportService(db: Database, deps: PeopleImportDeps) 
     return mapping;
   }
 
-  /**
-   * Every row through the registration rules, then the checks that need the whole file:
-   * repeated rows, shared documents, households with one head, rows imported before.
-   */
+  async function findPresent(
+    tenantId: string,
+    source: string,
+    keys: string[],
+  ): Promise<Map<string, Present>> {
+    return new Map((await repo.findByImportKeys(tenantId, source, keys)).map((p) => [p.import_key, p]));
+  }
+
   async function analyse(
     actor: Actor,
-    imp: Pick<PeopleImportRow, 'source' | 'mapping' | 'columns'>,
-    table: Table,
+    imp: PeopleImportRow | Omit<PeopleImportRow, 'content'>,
     onProgress?: (done: number, total: number) => Promise<void> | void,
   ): Promise<Analysis> {
     const mapping = mappingOf(imp);
-    const plan = compileMapping(mapping, table.columns);
-    const placeColumns = [plan.index.originPcode, plan.index.currentPcode].filter(
-      (i): i is number => i !== undefined,
+    const table = await tableOf(imp);
+    return analyseTable(
+      {
+        crypto: deps.crypto,
+        preparePerson: people.preparePerson,
+        preloadPlaces: async (codes) => {
+          knownPlaces = await deps.places.knownPlaces([...codes].filter((c) => c !== ''));
+        },
+        findPresent,
+      },
+      actor,
+      { source: imp.source, mapping, table },
+      onProgress,
     );
-    await preloadPlaces(
-      table.rows.flatMap((r) => placeColumns.map((i) => (r.cells[i] ?? '').trim().toUpperCase())),
-    );
+  }
 
-    const rows: AnalysedRow[] = [];
-    const duplicates: ImportReport['duplicates'] = [];
-    const firstByKey = new Map<string, number>();
-    const firstByDocument = new Map<string, number>();
-    for (const [n, tr] of table.rows.entries()) {
-      if (onProgress && n % 5000 === 0) await onProgress(n, table.rows.length);
-      const mapped = mapRow(tr.cells, plan);
-      const importKey = deps.crypto.keyedHash(`${imp.source}\u0000${mapped.identity}`, 'people-import');
-      const seen = firstByKey.get(importKey);
-      if (seen !== undefined) {
-        duplicates.push({ row: tr.row, sameAsRow: seen, reason: 'same_row' });
-        continue;
-      }
-      firstByKey.set(importKey, tr.row);
-      const errors: ImportRowError[] = mapped.problems.map((p) => ({ row: tr.row, ...p }));
-      let prepared: Prepared | null = null;
-      let parsed = createPersonBody.safeParse(mapped.input);
-      const failed = new Set<string>();
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-          const path = issue.path.join('.');
-          failed.add(String(issue.path[0]));
-          errors.push({ row: tr.row, column: columnOfField(path, mapped, mapping), message: issue.message });
-        }
-        // Set the fields that failed their shape aside, so the other rules still report on the rest.
-        const rest: Record<string, unknown> = { ...mapped.input };
-        for (const f of failed) {
-          if (f === 'familyName' || f === 'givenName') rest[f] = 'X';
-          else delete rest[f];
-        }
-        parsed = createPersonBody.safeParse(rest);
-      }
-      if (parsed.success) {
-        try {
-          prepared = await people.preparePerson(actor, parsed.data);
-        } catch (error) {
-          if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error;
-          const fields = (error.details as { fields?: { field: string; message: string }[] })?.fields ?? [];
-          for (const f of fields) {
-            if (failed.has(f.field.split('.')[0]!)) continue;
-            errors.push({ row: tr.row, column: columnOfField(f.field, mapped, mapping), message: f.message });
-          }
-        }
-      }
-      if (errors.length > 0) prepared = null;
-      if (prepared) {
-        for (const id of prepared.identifiers) {
-          const first = firstByDocument.get(id.value_hash);
-          if (first === undefined) firstByDocument.set(id.value_hash, tr.row);
-          else duplicates.push({ row: tr.row, sameAsRow: first, reason: 'same_identifier' });
-        }
-      }
-      rows.push({ row: tr.row, mapped, importKey, prepared, errors, present: null });
-    }
-
-    // Rows an earlier import of this source brought in already.
-    const valid = rows.filter((r) => r.errors.length === 0);
-    const present = new Map(
-      (
-        await repo.findByImportKeys(
-          actor.tenantId,
-          valid.map((r) => r.importKey),
-        )
-      ).map((p) => [p.import_key, p]),
-    );
-    for (const r of valid) r.present = present.get(r.importKey) ?? null;
-
-    // A household is the rows sharing a key: exactly one head among them (or one imported before).
-    const groups = new Map<string, AnalysedRow[]>();
-    for (const r of rows) {
-      const key = r.mapped.householdKey;
-      if (key === null) continue;
-      const g = groups.get(key);
-      if (g) g.push(r);
-      else groups.set(key, [r]);
-    }
-    const relColumn = mapping.relationship ?? null;
-    for (const [key, group] of groups) {
-      const ok = group.filter((r) => r.errors.length === 0);
-      const heads = ok.filter((r) => r.mapped.relationship === 'head');
-      const knownHousehold = ok.some((r) => r.present?.household_id);
-      if (heads.length === 1 || (heads.length === 0 && knownHousehold)) continue;
-      for (const r of ok) {
-        const message =
-          heads.length > 1
-            ? `household "${key}" has ${heads.length} rows marked as head (rows ${heads.map((h) => h.row).join(', ')})`
-            : `household "${key}" has no valid row marked as head`;
-        r.errors.push({ row: r.row, column: relColumn, message });
-        r.prepared = null;
-      }
-    }
-
-    const invalid = rows.filter((r) => r.errors.length > 0);
-    const allErrors = invalid.flatMap((r) => r.errors);
-    const validRows = rows.length - invalid.length;
-    const households = new Set(
-      rows
-        .filter((r) => r.errors.length === 0 && r.mapped.householdKey !== null)
-        .map((r) => r.mapped.householdKey),
-    ).size;
-    const report: ImportReport = {
-      validatedAt: new Date().toISOString(),
-      totalRows: table.rows.length,
-      validRows,
-      invalidRows: invalid.length,
-      alreadyPresent: rows.filter((r) => r.errors.length === 0 && r.present).length,
-      households,
-      errors: allErrors.slice(0, MAX_REPORTED_ERRORS),
-      errorCount: allErrors.length,
-      duplicates,
+  /** What a stage of this import must be pinned to now. */
+  async function currentPins(imp: Omit<PeopleImportRow, 'content'>): Promise<StagePins> {
+    return {
+      formatVersion: STAGE_FORMAT,
+      fileSha256: imp.sha256,
+      contentDigest: (await repo.contentDigest(imp.tenant_id, imp.id)) ?? '',
+      mappingHash: mappingHash(mappingOf(imp)),
+      keyCheck,
     };
-    return { rows, report };
+  }
+
+  /** Keeps what a check prepared, pinned to the file, mapping and key it was made with. */
+  function saveStage(r: typeof repo, actor: Actor, importId: string, pins: StagePins, a: Analysis) {
+    const parts = encodeStage(a.stage);
+    return r.saveStage(
+      {
+        tenant_id: actor.tenantId,
+        import_id: importId,
+        format_version: pins.formatVersion,
+        file_sha256: pins.fileSha256,
+        content_digest: pins.contentDigest,
+        mapping_hash: pins.mappingHash,
+        key_check: pins.keyCheck,
+        rows: a.stage.row.length,
+        invalid_rows: JSON.stringify(a.invalidRows),
+        parts: parts.length,
+        created_by: actor.userId,
+      },
+      parts,
+    );
+  }
+
+  /** The stage of an import if it still holds for the file, mapping and key; else null. */
+  async function freshStage(imp: Omit<PeopleImportRow, 'content'>, pins: StagePins) {
+    const stored = await repo.findStage(imp.tenant_id, imp.id);
+    if (!stored) return null;
+    const stale = stalePins(
+      {
+        formatVersion: stored.format_version,
+        fileSha256: stored.file_sha256,
+        contentDigest: stored.content_digest,
+        mappingHash: stored.mapping_hash,
+        keyCheck: stored.key_check,
+      },
+      pins,
+    );
+    if (stale.length > 0) return null;
+    const stage = decodeStage(await repo.findStageParts(imp.tenant_id, imp.id));
+    if (stage.row.length !== stored.rows) return null;
+    const invalid = stored.invalid_rows;
+    return { stage, invalidRows: (typeof invalid === 'string' ? JSON.parse(invalid) : invalid) as number[] };
   }
 
   async function describe(
@@ -296,7 +252,7 @@ export function createPeopleImportService(db: Database, deps: PeopleImportDeps) 
         Object.values(savedMapping.data).every((c) => c === undefined || table.columns.includes(c));
       const mapping = usable ? savedMapping.data : suggestMapping(table.columns);
       const id = uuidv7();
-      await repo.insertImport({
+      const { contentDigest } = await repo.insertImport({
         tenant_id: actor.tenantId,
         id,
         source: input.source,
@@ -311,6 +267,7 @@ export function createPeopleImportService(db: Database, deps: PeopleImportDeps) 
         mapping: JSON.stringify(mapping),
         created_by: actor.userId,
       });
+      keepTable({ tenantId: actor.tenantId, id, contentDigest, table });
       return {
         importId: id,
         format,
@@ -342,22 +299,32 @@ export function createPeopleImportService(db: Database, deps: PeopleImportDeps) 
       });
       if (!updated)
         throw new AppError('CONFLICT', `the import is ${imp.status}: its mapping can no longer change`);
+      await repo.deleteStage(actor.tenantId, id);
       await repo.saveMapping(actor.tenantId, imp.source, mapping, actor.userId);
       return describe((await repo.findImport(actor.tenantId, id))!);
     },
 
-    /** Checks every row without importing anything; the report is kept with the import. */
+    /**
+     * Checks every row without importing anything; the report is kept with the import, and the
+     * checked rows are staged for the import job.
+     */
     async dryRun(actor: Actor, id: string): Promise<ImportReport> {
       const imp = await loadImport(actor, id);
       if (imp.status === 'importing' || imp.status === 'imported')
         throw new AppError('CONFLICT', `the import is ${imp.status} already`);
-      const { report } = await analyse(actor, imp, await tableOf(imp));
-      await repo.updateImport(actor.tenantId, id, ['draft', 'validated', 'failed'], {
-        status: 'validated',
-        report: JSON.stringify(report),
-        error: null,
+      const pins = await currentPins(imp);
+      const analysis = await analyse(actor, imp);
+      await db.transaction().execute(async (trx) => {
+        const r = createPeopleImportRepository(trx);
+        await saveStage(r, actor, id, pins, analysis);
+        const updated = await r.updateImport(actor.tenantId, id, ['draft', 'validated', 'failed'], {
+          status: 'validated',
+          report: JSON.stringify(analysis.report),
+          error: null,
+        });
+        if (!updated) throw new AppError('CONFLICT', 'the import was started meanwhile');
       });
-      return report;
+      return analysis.report;
     },
 
     /**
@@ -399,16 +366,26 @@ export function createPeopleImportService(db: Database, deps: PeopleImportDeps) 
       return describe(await loadImport(actor, id));
     },
 
-    /** The job: checks the file again, then writes every new person in one transaction. */
+    /**
+     * The job: takes the rows the dry run checked (or checks them again when that stage no longer
+     * holds), then writes every new person in one transaction.
+     */
     async runImport(ctx: JobContext<ImportJobPayload>) {
       const { importId, actor } = ctx.payload;
       const imp = await repo.findImport(actor.tenantId, importId);
       if (!imp) throw new AppError('NOT_FOUND', 'the import no longer exists');
       if (imp.status === 'imported') return imp.counts;
+      if (imp.status !== 'importing') throw new AppError('CONFLICT', `the import is ${imp.status}`);
       try {
         return await importRows(actor, imp, ctx);
       } catch (error) {
-        const message = error instanceof AppError ? error.message : 'the import failed; nothing was imported';
+        // A shutdown puts the job back in the queue: the import stays as it is and resumes.
+        if (stoppedByShutdown(ctx.signal)) throw error;
+        const message = ctx.signal.aborted
+          ? 'the import was cancelled; nothing was imported'
+          : error instanceof AppError
+            ? error.message
+            : 'the import failed; nothing was imported';
         await repo.updateImport(actor.tenantId, importId, ['importing'], {
           status: 'failed',
           error: message,
@@ -424,136 +401,58 @@ export function createPeopleImportService(db: Database, deps: PeopleImportDeps) 
     ctx: JobContext<ImportJobPayload>,
   ) {
     const started = performance.now();
-    const table = await tableOf(imp);
-    const total = table.rows.length;
-    await ctx.progress(0, total, 'checking the rows');
-    const { rows, report } = await analyse(actor, imp, table, (done) =>
-      ctx.progress(0, total, `checking the rows: ${done} of ${total}`),
-    );
+    const total = imp.row_count;
+    const phases: Record<string, number> = {};
+    let report = imp.report as ImportReport;
+    const pins = await currentPins(imp);
+    let staged: { stage: StagedRows; invalidRows: number[] } | null = await freshStage(imp, pins);
+    phases.stage = Math.round(performance.now() - started);
+    if (!staged) {
+      // No stage, or one made for another file, mapping, key or layout: the dry run again, kept
+      // as the stage so that a restart does not check the rows a third time.
+      await ctx.progress(0, total, 'checking the rows again');
+      const analysis = await analyse(actor, imp, async (done) => {
+        if (ctx.signal.aborted) throw ctx.signal.reason;
+        await ctx.progress(0, total, `checking the rows again: ${done} of ${total}`);
+      });
+      await saveStage(repo, actor, imp.id, pins, analysis);
+      staged = { stage: analysis.stage, invalidRows: analysis.invalidRows };
+      report = analysis.report;
+      phases.check = Math.round(performance.now() - started) - phases.stage;
+    }
     if (report.invalidRows > 0 && !imp.skip_invalid_rows)
       throw new AppError('CONFLICT', `${report.invalidRows} rows are not valid; nothing was imported`);
+    if (ctx.signal.aborted) throw ctx.signal.reason;
 
-    const fresh = rows.filter((r) => r.prepared && !r.present);
-    const byKey = new Map<string, AnalysedRow[]>();
-    for (const r of rows) {
-      if (!r.prepared || r.mapped.householdKey === null) continue;
-      const g = byKey.get(r.mapped.householdKey);
-      if (g) g.push(r);
-      else byKey.set(r.mapped.householdKey, [r]);
-    }
-    const households: Insertable<HouseholdsTable>[] = [];
-    const memberships: Insertable<HouseholdMembershipsTable>[] = [];
-    for (const group of byKey.values()) {
-      const newcomers = group.filter((r) => !r.present);
-      if (newcomers.length === 0) continue;
-      let householdId = group.find((r) => r.present?.household_id)?.present?.household_id ?? null;
-      if (!householdId) {
-        householdId = uuidv7();
-        const head = group.find((r) => r.mapped.relationship === 'head')!;
-        households.push({
-          tenant_id: actor.tenantId,
-          id: householdId,
-          address: null,
-          current_pcode: head.prepared!.row.current_pcode,
-          head_person_id: head.prepared!.row.id,
-          registered_by_org: actor.organisationId,
-          created_by: actor.userId,
-          updated_by: actor.userId,
-        });
-      }
-      for (const r of newcomers) {
-        r.prepared!.row.household_id = householdId;
-        r.prepared!.row.relationship_to_head = r.mapped.relationship;
-        memberships.push({
-          tenant_id: actor.tenantId,
-          id: uuidv7(),
-          household_id: householdId,
-          person_id: r.prepared!.row.id,
-          relationship: r.mapped.relationship!,
-          recorded_by: actor.userId,
-        });
-      }
-    }
-
-    const persons: Insertable<PersonsTable>[] = fresh.map((r) => ({
-      ...r.prepared!.row,
-      import_key: r.importKey,
-    }));
-    const identifiers = fresh.flatMap((r) => r.prepared!.identifiers);
-    const consents = fresh.flatMap((r) => r.prepared!.consents);
-    const counts = {
-      imported: persons.length,
-      alreadyPresent: report.alreadyPresent,
-      skippedInvalid: report.invalidRows,
-      duplicatesInFile: report.duplicates.filter((d) => d.reason === 'same_row').length,
-      households: households.length,
-    };
-    const finalReport: ImportReport = {
-      ...report,
-      ...(report.invalidRows > 0
-        ? { skippedRows: rows.filter((r) => r.errors.length > 0).map((r) => r.row) }
-        : {}),
-    };
-
-    const checked = performance.now();
-    const phases: Record<string, number> = {};
-    const lap = (name: string, since: number) => {
-      phases[name] = Math.round(performance.now() - since);
-      return performance.now();
-    };
-    // All or nothing: one transaction for the whole file.
-    await db.transaction().execute(async (trx) => {
-      const r = createPeopleImportRepository(trx);
-      let t = performance.now();
-      await r.insertHouseholds(households);
-      t = lap('households', t);
-      for (let i = 0; i < persons.length; i += INSERT_BATCH) {
-        await r.insertPersons(persons.slice(i, i + INSERT_BATCH));
-        const done = Math.min(i + INSERT_BATCH, persons.length);
+    const written = performance.now();
+    const result = await writeStage(db, deps.audit, {
+      actor,
+      imp,
+      stage: staged.stage,
+      report: {
+        ...report,
+        ...(staged.invalidRows.length > 0 ? { skippedRows: staged.invalidRows } : {}),
+      },
+      signal: ctx.signal,
+      singleSession: deps.engine === 'pglite',
+      ...(deps.rebuildFrom !== undefined ? { rebuildFrom: deps.rebuildFrom } : {}),
+      progress: (done, of, message) =>
         // Not awaited: on the embedded database the transaction holds the only connection.
-        void ctx
-          .progress(done, persons.length, `${done} of ${persons.length} people written`)
-          .catch(() => {});
-      }
-      t = lap('persons', t);
-      await r.insertIdentifiers(identifiers);
-      t = lap('identifiers', t);
-      await r.insertConsents(consents);
-      t = lap('consents', t);
-      await r.insertMemberships(memberships);
-      t = lap('memberships', t);
-      await deps.audit.recordAudit(
-        {
-          tenantId: actor.tenantId,
-          actor,
-          action: 'people.imported',
-          entityType: 'people_import',
-          entityId: imp.id,
-          meta: { source: imp.source, fileName: imp.file_name, sha256: imp.sha256, ...counts },
-        },
-        trx,
-      );
-      const done = await r.updateImport(actor.tenantId, imp.id, ['importing'], {
-        status: 'imported',
-        counts: JSON.stringify(counts),
-        report: JSON.stringify(finalReport),
-        error: null,
-      });
-      if (!done) throw new AppError('CONFLICT', 'the import was changed meanwhile');
+        void ctx.progress(done, of, message).catch(() => {}),
     });
+    if (kept?.id === imp.id) keepTable(null);
+    Object.assign(phases, result.milliseconds);
+    phases.write = Math.round(performance.now() - written);
     await ctx.progress(
       total,
       total,
-      `${counts.imported} people imported, ${counts.alreadyPresent} already present`,
+      `${result.counts.imported} people imported, ${result.counts.alreadyPresent} already present`,
     );
     // Kept in the job's result: where the time went, in milliseconds.
     return {
-      ...counts,
-      milliseconds: {
-        check: Math.round(checked - started),
-        write: Math.round(performance.now() - checked),
-        ...phases,
-      },
+      ...result.counts,
+      indexesRebuilt: result.rebuilt,
+      milliseconds: { ...phases, total: Math.round(performance.now() - started) },
     };
   }
 }

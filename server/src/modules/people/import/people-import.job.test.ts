@@ -1,0 +1,194 @@
+import { gzipSync } from 'node:zlib';
+import { peopleImport } from '@oselia/contracts';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JobRow } from '../../../db/schema.ts';
+import { call, type Session, signedInAs } from '../../../test/factories.ts';
+import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import type { JobContext } from '../../jobs/jobs.runner.ts';
+import { columnLiteral } from './people-import.repository.ts';
+import type { ImportJobPayload } from './people-import.service.ts';
+
+/**
+ * The import job over what the dry run staged: reused when it still holds, checked again when
+ * not, refused when the stored file changed; interrupted, resumed and cancelled without leaving
+ * half a file in the registry.
+ */
+
+let t: TestApp;
+let officer: Session;
+beforeAll(async () => {
+  t = await createTestApp({ OSELIA_SIGNIN_RATE_PER_MINUTE: '1000' });
+  officer = (await signedInAs(t, ['registration_officer'])).session;
+});
+afterAll(() => t.close());
+
+const header =
+  '_uuid,family_name,given_name,birth_date,sex,phone,passport,current_pcode,household_id,relationship';
+/** Five people, two households; family names start with a per-test prefix. */
+const csvOf = (p: string, place = 'UA0502003') =>
+  [
+    header,
+    `a1,${p}енко,Олена,1981-03-14,F,067 123 45 67,АБ123456,${place},H1,head`,
+    `a2,${p}енко,Іван,1979-02-14,M,,,${place},H1,spouse`,
+    `a3,${p}енко,Марко,2012-01-05,M,,,${place},H1,child`,
+    `a4,${p}ук,Ганна,1990-05-05,F,050 111 22 33,,${place},,`,
+    `a5,${p}ич,Степан,1955-11-30,M,,,${place},H2,head`,
+  ].join('\n');
+
+async function count(prefix: string) {
+  const r = await sql<{
+    n: number;
+  }>`select count(*)::int as n from persons where family_name like ${`${prefix}%`}`.execute(t.db);
+  return r.rows[0]!.n;
+}
+
+async function uploadAndCheck(csv: string, source: string) {
+  const up = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/people/imports?source=${source}&fileName=people.csv`,
+    payload: csv,
+    headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf, 'content-type': 'text/csv' },
+  });
+  expect(up.statusCode, up.body).toBe(201);
+  const id = up.json().importId as string;
+  const dry = await call(t, officer, 'POST', `/api/v1/people/imports/${id}/dry-run`);
+  expect(dry.statusCode, dry.body).toBe(200);
+  return id;
+}
+
+async function start(id: string) {
+  const res = await call(t, officer, 'POST', `/api/v1/people/imports/${id}/start`, {});
+  expect(res.statusCode, res.body).toBe(202);
+  return res.json().jobId as string;
+}
+
+async function getImport(id: string) {
+  return peopleImport.parse((await call(t, officer, 'GET', `/api/v1/people/imports/${id}`)).json());
+}
+
+async function jobRow(jobId: string) {
+  return (await sql<JobRow>`select * from jobs where id = ${jobId}`.execute(t.db)).rows[0]!;
+}
+
+async function stageOf(id: string) {
+  return (
+    await sql<{ rows: number; parts: number }>`
+      select rows, (select count(*)::int from people_import_stage_parts p where p.import_id = s.import_id) as parts
+      from people_import_stages s where import_id = ${id}`.execute(t.db)
+  ).rows[0];
+}
+
+/** A job context as the runner would give it, with a signal the test controls. */
+function contextFor(job: JobRow, onProgress: (message: string | null | undefined) => void = () => {}) {
+  const controller = new AbortController();
+  const ctx: JobContext<ImportJobPayload> = {
+    job,
+    payload: job.payload as ImportJobPayload,
+    checkpoint: null,
+    signal: controller.signal,
+    progress: async (_done, _total, message) => onProgress(message),
+  };
+  return { ctx, controller };
+}
+
+describe('the import job and the dry run’s stage', () => {
+  it('writes the rows the dry run staged without checking them again, then lets the stage go', async () => {
+    const id = await uploadAndCheck(csvOf('Ста'), 'stage-reuse');
+    expect(await stageOf(id)).toMatchObject({ rows: 5, parts: 1 });
+    const jobId = await start(id);
+    await t.services.runner.drain();
+    const done = await getImport(id);
+    expect(done.status, done.error ?? '').toBe('imported');
+    expect(done.counts).toMatchObject({ imported: 5, households: 2 });
+    expect(await count('Ста')).toBe(5);
+    const result = (await jobRow(jobId)).result as { milliseconds: Record<string, number> };
+    expect(result.milliseconds.check).toBeUndefined();
+    expect(await stageOf(id)).toBeUndefined();
+  });
+
+  it('checks the rows again when the stage no longer matches the mapping it was made with', async () => {
+    const id = await uploadAndCheck(csvOf('Мап'), 'stage-stale');
+    await sql`update people_import_stages set mapping_hash = 'another mapping' where import_id = ${id}`.execute(
+      t.db,
+    );
+    const jobId = await start(id);
+    await t.services.runner.drain();
+    expect((await getImport(id)).status).toBe('imported');
+    expect(await count('Мап')).toBe(5);
+    const result = (await jobRow(jobId)).result as { milliseconds: Record<string, number> };
+    expect(result.milliseconds.check).toBeGreaterThanOrEqual(0);
+  });
+
+  it('refuses a file whose stored bytes changed after the dry run, and imports nothing', async () => {
+    const id = await uploadAndCheck(csvOf('Змі'), 'stage-changed');
+    const other = gzipSync(Buffer.from(csvOf('Інш'))).toString('base64');
+    await sql`update people_imports set content = decode(${other}, 'base64') where id = ${id}`.execute(t.db);
+    await start(id);
+    await t.services.runner.drain();
+    const failed = await getImport(id);
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toMatch(/does not match the file uploaded/);
+    expect(await count('Змі')).toBe(0);
+    expect(await count('Інш')).toBe(0);
+  });
+
+  it('stopped by a shutdown in the middle of writing, leaves nothing and resumes from the stage', async () => {
+    const id = await uploadAndCheck(csvOf('Рес'), 'stage-resume');
+    const jobId = await start(id);
+    const job = await jobRow(jobId);
+    // The first attempt: the server shuts down once the people are written, before the commit.
+    const first = contextFor(job, (message) => {
+      if (message?.includes('people written')) first.controller.abort(new Error('shutdown'));
+    });
+    await expect(t.services.peopleImport.runImport(first.ctx)).rejects.toThrow(/shutdown/);
+    expect((await getImport(id)).status).toBe('importing');
+    expect(await count('Рес')).toBe(0);
+    expect(await stageOf(id)).toMatchObject({ rows: 5 });
+    // After the restart the queued job runs again, from the stage.
+    await t.services.runner.drain();
+    const done = await getImport(id);
+    expect(done.status).toBe('imported');
+    expect(done.counts).toMatchObject({ imported: 5, alreadyPresent: 0 });
+    expect(await count('Рес')).toBe(5);
+    const result = (await jobRow(jobId)).result as { milliseconds: Record<string, number> };
+    expect(result.milliseconds.check).toBeUndefined();
+  });
+
+  it('cancelled in the middle of writing, imports nothing and says so', async () => {
+    const id = await uploadAndCheck(csvOf('Скс'), 'stage-cancel');
+    const job = await jobRow(await start(id));
+    const run = contextFor(job, (message) => {
+      if (message?.includes('people written')) run.controller.abort(new Error('cancelled'));
+    });
+    await expect(t.services.peopleImport.runImport(run.ctx)).rejects.toThrow();
+    await sql`update jobs set status = 'cancelled' where id = ${job.id}`.execute(t.db);
+    const failed = await getImport(id);
+    expect(failed.error).toMatch(/cancelled; nothing was imported/);
+    expect(await count('Скс')).toBe(0);
+  });
+});
+
+describe('column literals', () => {
+  it('carry any text to the database and back unchanged', async () => {
+    const values = [
+      'plain',
+      'with "quotes" and \\backslashes\\',
+      '{braces},commas',
+      'NULL',
+      '',
+      ' spaces ',
+      'Ім’я — «лапки»',
+      null,
+    ];
+    const { rows } = await sql<{
+      v: (string | null)[];
+    }>`select ${columnLiteral('text', values)}::text[] as v`.execute(t.db);
+    expect(rows[0]!.v).toEqual(values);
+    const nested = [['a', 'b "c"'], [], ['\\', '{x}', 'NULL']];
+    const back = await sql<{ v: string[] }>`
+      select x::text[] as v from unnest(${columnLiteral('text[]', nested)}::text[]) with ordinality u(x, n)
+      order by n`.execute(t.db);
+    expect(back.rows.map((r) => r.v)).toEqual(nested);
+  });
+});

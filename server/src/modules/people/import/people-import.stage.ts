@@ -1,0 +1,337 @@
+import { createHash } from 'node:crypto';
+import type { ImportMapping } from '@oselia/contracts';
+
+/**
+ * The rows a dry run checked and prepared, as the import job needs them: person columns as the
+ * registry stores them (names with their Latin forms and search keys, phones in E.164, places,
+ * disability), identifiers already encrypted with their keyed hashes, consents, and the file-level
+ * facts (row number, import key, household key, relationship). Kept in columns, stored as text in
+ * parts of a few thousand rows.
+ *
+ * What depends on who runs the import (tenant, organisation, author) and the ids are not staged:
+ * the job adds them when it writes.
+ */
+
+/** The layout below; a stage written in another layout is checked again rather than read. */
+export const STAGE_FORMAT = 1;
+/** Rows per stored part: a part stays under a megabyte, which the embedded database reads fastest. */
+export const STAGE_PART_ROWS = 2500;
+
+/** Columns of the prepared rows that the job fills in itself. */
+const NOT_STAGED = {
+  person: new Set([
+    'tenant_id',
+    'id',
+    'registered_by_org',
+    'created_by',
+    'updated_by',
+    'household_id',
+    'relationship_to_head',
+  ]),
+  identifier: new Set(['tenant_id', 'id', 'person_id', 'created_by']),
+  consent: new Set(['tenant_id', 'id', 'person_id', 'recorded_by', 'recorded_by_label']),
+};
+
+export type Columns = Record<string, unknown[]>;
+
+/** Rows that belong to a staged person: `of` is the person's index among the staged rows. */
+export interface Children {
+  of: number[];
+  columns: Columns;
+}
+
+export interface StagedRows {
+  /** Row numbers in the file (the header is row 1). */
+  row: number[];
+  importKey: string[];
+  householdKey: (string | null)[];
+  relationship: (string | null)[];
+  person: Columns;
+  identifiers: Children;
+  consents: Children;
+}
+
+export interface PreparedLike {
+  row: Record<string, unknown>;
+  identifiers: Record<string, unknown>[];
+  consents: Record<string, unknown>[];
+}
+
+export function emptyStage(): StagedRows {
+  return {
+    row: [],
+    importKey: [],
+    householdKey: [],
+    relationship: [],
+    person: {},
+    identifiers: { of: [], columns: {} },
+    consents: { of: [], columns: {} },
+  };
+}
+
+export const stagedCount = (s: StagedRows) => s.row.length;
+
+function push(columns: Columns, values: Record<string, unknown>, skip: Set<string>, at: number) {
+  let added = 0;
+  for (const name in values) {
+    if (skip.has(name)) continue;
+    let column = columns[name];
+    if (column === undefined) {
+      // A column that appears only on some rows is null on the others.
+      column = new Array(at).fill(null);
+      columns[name] = column;
+    }
+    const value = values[name];
+    column.push(value === undefined ? null : value);
+    added++;
+  }
+  let known = 0;
+  for (const _ in columns) known++;
+  if (added < known) for (const name in columns) if (columns[name]!.length === at) columns[name]!.push(null);
+}
+
+/** Adds one checked row. */
+export function stageRow(
+  stage: StagedRows,
+  row: { row: number; importKey: string; householdKey: string | null; relationship: string | null },
+  prepared: PreparedLike,
+) {
+  const index = stage.row.length;
+  stage.row.push(row.row);
+  stage.importKey.push(row.importKey);
+  stage.householdKey.push(row.householdKey);
+  stage.relationship.push(row.relationship);
+  push(stage.person, prepared.row, NOT_STAGED.person, index);
+  for (const i of prepared.identifiers) {
+    push(stage.identifiers.columns, i, NOT_STAGED.identifier, stage.identifiers.of.length);
+    stage.identifiers.of.push(index);
+  }
+  for (const c of prepared.consents) {
+    push(stage.consents.columns, c, NOT_STAGED.consent, stage.consents.of.length);
+    stage.consents.of.push(index);
+  }
+}
+
+function sliceChildren(c: Children, from: number, to: number): Children {
+  // `of` is ascending: the children of rows [from, to) are one run.
+  const start = lowerBound(c.of, from);
+  const end = lowerBound(c.of, to);
+  return {
+    of: c.of.slice(start, end).map((i) => i - from),
+    columns: Object.fromEntries(Object.entries(c.columns).map(([k, v]) => [k, v.slice(start, end)])),
+  };
+}
+
+function lowerBound(a: number[], x: number) {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Rows [from, to) of a stage, as a stage of their own. */
+export function sliceStage(s: StagedRows, from: number, to: number): StagedRows {
+  return {
+    row: s.row.slice(from, to),
+    importKey: s.importKey.slice(from, to),
+    householdKey: s.householdKey.slice(from, to),
+    relationship: s.relationship.slice(from, to),
+    person: Object.fromEntries(Object.entries(s.person).map(([k, v]) => [k, v.slice(from, to)])),
+    identifiers: sliceChildren(s.identifiers, from, to),
+    consents: sliceChildren(s.consents, from, to),
+  };
+}
+
+/** The rows whose flag is set, in order (children follow their persons). */
+export function keepRows(s: StagedRows, keep: boolean[]): StagedRows {
+  if (keep.every(Boolean)) return s;
+  const index = new Array<number>(keep.length).fill(-1);
+  const rows: number[] = [];
+  for (let i = 0; i < keep.length; i++) {
+    if (!keep[i]) continue;
+    index[i] = rows.length;
+    rows.push(i);
+  }
+  const pick = (values: unknown[], at: number[]) => at.map((i) => values[i]);
+  const children = (c: Children): Children => {
+    const at: number[] = [];
+    for (let k = 0; k < c.of.length; k++) if (keep[c.of[k]!]) at.push(k);
+    return {
+      of: at.map((k) => index[c.of[k]!]!),
+      columns: Object.fromEntries(Object.entries(c.columns).map(([n, v]) => [n, pick(v, at)])),
+    };
+  };
+  return {
+    row: pick(s.row, rows) as number[],
+    importKey: pick(s.importKey, rows) as string[],
+    householdKey: pick(s.householdKey, rows) as (string | null)[],
+    relationship: pick(s.relationship, rows) as (string | null)[],
+    person: Object.fromEntries(Object.entries(s.person).map(([n, v]) => [n, pick(v, rows)])),
+    identifiers: children(s.identifiers),
+    consents: children(s.consents),
+  };
+}
+
+// ------------------------------------------------------------------------------------ storage
+
+/*
+ * A stored part is text: a JSON header naming its columns, then one payload per column, all
+ * separated by GROUP. A column of strings (most of them) is its values joined by UNIT, with the
+ * positions of its nulls in the header; any other column is JSON. Joining and splitting strings is
+ * what the engine does fastest, far faster than JSON for 100,000 names, keys and hashes; and the
+ * values are mostly keyed hashes and ciphertexts, which compression would not shrink by much.
+ */
+const GROUP = '\u001d';
+const UNIT = '\u001f';
+
+interface ColumnHead {
+  name: string;
+  /** `s`: strings joined by UNIT; `j`: JSON. */
+  kind: 's' | 'j';
+  nulls?: number[];
+}
+
+function encodeColumn(name: string, values: unknown[]): { head: ColumnHead; payload: string } {
+  const nulls: number[] = [];
+  let strings = true;
+  for (let i = 0; i < values.length && strings; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) nulls.push(i);
+    else if (typeof v !== 'string') strings = false;
+  }
+  if (strings) {
+    const joined = values.join(UNIT);
+    // Only if no value holds a separator itself (then it would not split back the same).
+    let units = 0;
+    for (let at = joined.indexOf(UNIT); at !== -1; at = joined.indexOf(UNIT, at + 1)) units++;
+    if (units === Math.max(values.length - 1, 0) && !joined.includes(GROUP))
+      return { head: { name, kind: 's', ...(nulls.length > 0 ? { nulls } : {}) }, payload: joined };
+  }
+  return { head: { name, kind: 'j' }, payload: JSON.stringify(values) };
+}
+
+function decodeColumn(head: ColumnHead, payload: string, n: number): unknown[] {
+  if (head.kind === 'j') return JSON.parse(payload) as unknown[];
+  const values: unknown[] = n === 0 ? [] : payload.split(UNIT);
+  for (const i of head.nulls ?? []) values[i] = null;
+  return values;
+}
+
+/** One part of a stage as text. */
+function encodePart(s: StagedRows): string {
+  const columns: [string, unknown[]][] = [
+    ['row', s.row],
+    ['importKey', s.importKey],
+    ['householdKey', s.householdKey],
+    ['relationship', s.relationship],
+    ...Object.entries(s.person).map(([k, v]): [string, unknown[]] => [`p.${k}`, v]),
+    ['i.of', s.identifiers.of],
+    ...Object.entries(s.identifiers.columns).map(([k, v]): [string, unknown[]] => [`i.${k}`, v]),
+    ['c.of', s.consents.of],
+    ...Object.entries(s.consents.columns).map(([k, v]): [string, unknown[]] => [`c.${k}`, v]),
+  ];
+  const encoded = columns.map(([name, values]) => encodeColumn(name, values));
+  const header = {
+    n: s.row.length,
+    i: s.identifiers.of.length,
+    c: s.consents.of.length,
+    columns: encoded.map((e) => e.head),
+  };
+  return [JSON.stringify(header), ...encoded.map((e) => e.payload)].join(GROUP);
+}
+
+function decodePart(text: string): StagedRows {
+  const [headerText, ...payloads] = text.split(GROUP);
+  const header = JSON.parse(headerText!) as { n: number; i: number; c: number; columns: ColumnHead[] };
+  const s = emptyStage();
+  header.columns.forEach((head, k) => {
+    const dot = head.name.indexOf('.');
+    const scope = dot < 0 ? '' : head.name.slice(0, dot);
+    const name = head.name.slice(dot + 1);
+    const n = scope === 'i' ? header.i : scope === 'c' ? header.c : header.n;
+    const values = decodeColumn(head, payloads[k] ?? '', n);
+    if (scope === 'p') s.person[name] = values;
+    else if (scope === 'i') {
+      if (name === 'of') s.identifiers.of = values as number[];
+      else s.identifiers.columns[name] = values;
+    } else if (scope === 'c') {
+      if (name === 'of') s.consents.of = values as number[];
+      else s.consents.columns[name] = values;
+    } else (s as unknown as Record<string, unknown[]>)[name] = values;
+  });
+  return s;
+}
+
+/** The stage as parts of text for storage. */
+export function encodeStage(s: StagedRows, partRows = STAGE_PART_ROWS): string[] {
+  const n = stagedCount(s);
+  const parts: string[] = [];
+  for (let from = 0; from < n; from += partRows)
+    parts.push(encodePart(sliceStage(s, from, Math.min(from + partRows, n))));
+  return parts;
+}
+
+function appendColumns(into: Columns, from: Columns, before: number, added: number) {
+  const names = new Set([...Object.keys(into), ...Object.keys(from)]);
+  for (const name of names) {
+    let column = into[name];
+    if (!column) {
+      column = new Array(before).fill(null);
+      into[name] = column;
+    }
+    const values = from[name];
+    if (values) for (const v of values) column.push(v);
+    else for (let i = 0; i < added; i++) column.push(null);
+  }
+}
+
+/** The stored parts, in order, back into one stage. */
+export function decodeStage(parts: string[]): StagedRows {
+  if (parts.length === 1) return decodePart(parts[0]!);
+  const s = emptyStage();
+  for (const text of parts) {
+    const p = decodePart(text);
+    const offset = s.row.length;
+    appendColumns(s.person, p.person, offset, p.row.length);
+    for (const [into, from] of [
+      [s.identifiers, p.identifiers],
+      [s.consents, p.consents],
+    ] as const) {
+      appendColumns(into.columns, from.columns, into.of.length, from.of.length);
+      for (const i of from.of) into.of.push(i + offset);
+    }
+    for (let i = 0; i < p.row.length; i++) {
+      s.row.push(p.row[i]!);
+      s.importKey.push(p.importKey[i]!);
+      s.householdKey.push(p.householdKey[i] ?? null);
+      s.relationship.push(p.relationship[i] ?? null);
+    }
+  }
+  return s;
+}
+
+/** The mapping as a stable digest: the same fields to the same columns give the same hash. */
+export function mappingHash(mapping: ImportMapping): string {
+  const sorted = Object.entries(mapping)
+    .filter(([, column]) => column !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return createHash('sha256').update(JSON.stringify(sorted)).digest('hex');
+}
+
+/** What a stage is pinned to; any difference makes it stale. */
+export interface StagePins {
+  formatVersion: number;
+  fileSha256: string;
+  contentDigest: string;
+  mappingHash: string;
+  keyCheck: string;
+}
+
+/** Which pins differ, by name (empty when the stage still holds). */
+export function stalePins(stored: StagePins, current: StagePins): (keyof StagePins)[] {
+  return (Object.keys(current) as (keyof StagePins)[]).filter((k) => stored[k] !== current[k]);
+}
