@@ -27,6 +27,9 @@ import { formsRoutes } from './modules/forms/forms.routes.ts';
 import { grantsAwardsRoutes } from './modules/grants/grants.awards.routes.ts';
 import { grantCallsRoutes } from './modules/grants/grants.calls.routes.ts';
 import { grantsCommitteeRoutes } from './modules/grants/grants.committee.routes.ts';
+import { grantsDashboardRoutes } from './modules/grants/grants.dashboard.routes.ts';
+import { grantsMonitoringRoutes } from './modules/grants/grants.monitoring.routes.ts';
+import { grantsPaymentsRoutes } from './modules/grants/grants.payments.routes.ts';
 import { grantsPublicRoutes } from './modules/grants/grants.public.routes.ts';
 import { grantsReviewsRoutes } from './modules/grants/grants.reviews.routes.ts';
 import { grantScreeningRoutes } from './modules/grants/grants.screening.routes.ts';
@@ -92,6 +95,9 @@ const apiModules: AppRoutes[] = [
   grantsReviewsRoutes,
   grantsCommitteeRoutes,
   grantsAwardsRoutes,
+  grantsPaymentsRoutes,
+  grantsMonitoringRoutes,
+  grantsDashboardRoutes,
 ];
 
 /**

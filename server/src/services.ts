@@ -14,6 +14,9 @@ import {
 import { createAwardsService } from './modules/grants/grants.awards.service.ts';
 import { createCallsService } from './modules/grants/grants.calls.service.ts';
 import { createCommitteeService } from './modules/grants/grants.committee.service.ts';
+import { createDashboardService } from './modules/grants/grants.dashboard.service.ts';
+import { createMonitoringService } from './modules/grants/grants.monitoring.service.ts';
+import { createPaymentsService } from './modules/grants/grants.payments.service.ts';
 import { createReviewsService } from './modules/grants/grants.reviews.service.ts';
 import { createScreeningService } from './modules/grants/grants.screening.service.ts';
 import { createSystemService } from './modules/health/health.service.ts';
@@ -105,6 +108,9 @@ export function createServices(handle: DatabaseHandle, config: Config) {
     grantsReviews,
     grantsCommittee: createCommitteeService(db, { crypto, audit, notifications }),
     grantsAwards,
+    grantsPayments: createPaymentsService(db, { audit, consent, awards: grantsAwards }),
+    grantsMonitoring: createMonitoringService(db, { audit, files, awards: grantsAwards }),
+    grantsDashboard: createDashboardService(db),
     runner,
   };
   runner.register(PLACES_IMPORT_JOB, importPlacesJob(places));
