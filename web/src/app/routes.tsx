@@ -83,6 +83,22 @@ export const appRoutes: AppRoute[] = [
     access: 'dedup.review',
   },
   {
+    path: 'forms',
+    Component: page(() => import('../features/forms/FormsPage.tsx'), 'FormsPage'),
+    access: 'forms.read',
+    nav: { label: 'forms', order: 31 },
+  },
+  {
+    path: 'forms/import',
+    Component: page(() => import('../features/forms/ImportFormPage.tsx'), 'ImportFormPage'),
+    access: 'forms.manage',
+  },
+  {
+    path: 'forms/:id',
+    Component: page(() => import('../features/forms/FormPreviewPage.tsx'), 'FormPreviewPage'),
+    access: 'forms.read',
+  },
+  {
     path: 'jobs',
     Component: page(() => import('../features/jobs/JobsPage.tsx'), 'JobsPage'),
     access: 'jobs.read',

@@ -1,5 +1,6 @@
 import { accessEn } from './en.access.ts';
 import { dedupEn } from './en.dedup.ts';
+import { formsEn } from './en.forms.ts';
 import { peopleEn } from './en.people.ts';
 import type { Messages } from './uk.ts';
 
@@ -20,6 +21,7 @@ export const en: Messages = {
     people: 'People',
     registerHousehold: 'Registration',
     dedup: 'Duplicates',
+    forms: 'Forms',
     jobs: 'Jobs',
     users: 'Users',
     organisations: 'Organisations',
@@ -172,4 +174,5 @@ export const en: Messages = {
   ...accessEn,
   ...peopleEn,
   ...dedupEn,
+  ...formsEn,
 };

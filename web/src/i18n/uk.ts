@@ -1,5 +1,6 @@
 import { accessUk } from './uk.access.ts';
 import { dedupUk } from './uk.dedup.ts';
+import { formsUk } from './uk.forms.ts';
 import { peopleUk } from './uk.people.ts';
 
 /** Ukrainian messages: the default language. `en.ts` must have the same keys. */
@@ -19,6 +20,7 @@ export const uk = {
     people: 'Люди',
     registerHousehold: 'Реєстрація',
     dedup: 'Дублікати',
+    forms: 'Форми',
     jobs: 'Завдання',
     users: 'Користувачі',
     organisations: 'Організації',
@@ -172,6 +174,7 @@ export const uk = {
   ...accessUk,
   ...peopleUk,
   ...dedupUk,
+  ...formsUk,
 };
 
 export type Messages = typeof uk;

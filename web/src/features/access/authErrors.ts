@@ -1,7 +1,7 @@
-import type { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { isApiError } from '../../api/errors.ts';
 
-type T = ReturnType<typeof useTranslation>['t'];
+type T = TFunction<'translation'>;
 
 /** Minutes to wait after a 429, rounded up, from `details.retryAfterSeconds`. */
 export function retryMinutes(error: unknown): number | null {

@@ -1,5 +1,5 @@
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
-import type { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/errors.ts';
 
 /** The parts of a zod issue the forms use; structural, so no direct zod import is needed. */
@@ -19,7 +19,7 @@ interface Validating<T> {
 
 export type FieldErrors = Record<string, string>;
 
-type T = ReturnType<typeof useTranslation>['t'];
+type T = TFunction<'translation'>;
 
 /** One issue in the reader's language. */
 export function issueText(t: T, issue: Issue): string {

@@ -19,6 +19,8 @@ export const webPolicy = {
   'assistance.write': ['admin', 'registration_officer', 'partner_staff'],
   'dedup.run': ['admin', 'registration_officer'],
   'dedup.review': ['admin', 'registration_officer'],
+  'forms.read': ['admin', 'programme_manager', 'registration_officer', 'reviewer', 'me_officer'],
+  'forms.manage': ['admin', 'programme_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type WebAction = keyof typeof webPolicy;

@@ -1,8 +1,8 @@
-import type { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { isApiError } from '../../api/errors.ts';
 import { serverMessage } from '../access/forms.ts';
 
-type T = ReturnType<typeof useTranslation>['t'];
+type T = TFunction<'translation'>;
 
 export type ErrorMap = Record<string, string>;
 
