@@ -35,6 +35,7 @@ import { createPeopleService } from './modules/people/people.service.ts';
 import { importPlacesJob, PLACES_IMPORT_JOB } from './modules/places/places.jobs.ts';
 import { createPlacesService } from './modules/places/places.service.ts';
 import { createPortalService } from './modules/portal/portal.service.ts';
+import { collectAudiences } from './modules/portal/portal.sources.ts';
 import { createTenantsService } from './modules/tenants/tenants.service.ts';
 import { createTrainingsService } from './modules/trainings/trainings.service.ts';
 import { createCrypto, resolveSecretKey } from './shared/crypto.ts';
@@ -131,6 +132,11 @@ export function createServices(handle: DatabaseHandle, config: Config) {
   });
   // The public portal: figures from the ledger, stories taken down when consent is withdrawn.
   const portal = createPortalService(db, { audit, consent: services.consent, places, config });
+  portal.site.connect({
+    openCalls: async (tenantId) => (await grantCalls.listPublicCalls(tenantId)).items,
+    openTrainings: async (tenantId) => (await trainings.events.listOpenEvents(tenantId)).items,
+    audiences: (tenantId) => collectAudiences(trainings.awareness.listSessions, tenantId),
+  });
   return { ...services, trainings, portal };
 }
 

@@ -3,6 +3,7 @@ import type { Services } from '../../services.ts';
 import type { Actor } from '../access/access.policy.ts';
 import { systemActor } from '../access/users.service.ts';
 import { seedGrantsDemo } from '../grants/grants.calls.demo.ts';
+import { seedPortalDemo } from '../portal/portal.demo.ts';
 
 /** Fictional organisations for the demo; names are ours, not real bodies'. */
 const DEMO_ORGANISATIONS = [
@@ -24,7 +25,16 @@ const DEMO_ORGANISATIONS = [
 export async function seedDemo(
   services: Pick<
     Services,
-    'organisations' | 'users' | 'people' | 'households' | 'forms' | 'grantCalls' | 'grantApplications'
+    | 'organisations'
+    | 'users'
+    | 'people'
+    | 'households'
+    | 'db'
+    | 'portal'
+    | 'consent'
+    | 'forms'
+    | 'grantCalls'
+    | 'grantApplications'
   >,
   tenantId: string,
 ) {
@@ -51,12 +61,15 @@ export async function seedDemo(
   }
   const households = await seedDemoHouseholds(services, tenantId, organisations[MISSION]!);
   const grants = await seedGrantsDemo(services, tenantId, organisations[MISSION]!);
+  // Stories about the demo families, with their consent (after the families exist).
+  const portal = await seedPortalDemo(services, tenantId, organisations[MISSION]!);
   return {
     organisations: Object.keys(organisations).length,
     usersCreated: users,
     users: DEMO_USERS.length,
     households,
     grantCalls: grants.calls,
+    stories: portal.stories,
   };
 }
 
