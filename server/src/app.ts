@@ -22,6 +22,8 @@ import { authRoutes } from './modules/access/auth.routes.ts';
 import { organisationsRoutes } from './modules/access/organisations.routes.ts';
 import { usersRoutes } from './modules/access/users.routes.ts';
 import { dedupRoutes } from './modules/dedup/dedup.routes.ts';
+import { feedbackPages } from './modules/feedback/feedback.pages.ts';
+import { feedbackRoutes } from './modules/feedback/feedback.routes.ts';
 import { filesRoutes } from './modules/files/files.routes.ts';
 import { formsRoutes } from './modules/forms/forms.routes.ts';
 import { grantsAwardsRoutes } from './modules/grants/grants.awards.routes.ts';
@@ -31,6 +33,7 @@ import { grantsDashboardRoutes } from './modules/grants/grants.dashboard.routes.
 import { grantsMonitoringRoutes } from './modules/grants/grants.monitoring.routes.ts';
 import { grantsPaymentsRoutes } from './modules/grants/grants.payments.routes.ts';
 import { grantsPublicRoutes } from './modules/grants/grants.public.routes.ts';
+import { grantsReviewersRoutes } from './modules/grants/grants.reviewers.routes.ts';
 import { grantsReviewsRoutes } from './modules/grants/grants.reviews.routes.ts';
 import { grantScreeningRoutes } from './modules/grants/grants.screening.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -83,28 +86,30 @@ const apiModules: AppRoutes[] = [
   peopleImportRoutes,
   jobsRoutes,
   notificationsRoutes,
+  portalRoutes,
   trainingsRoutes,
   trainingsDeliveryRoutes,
   trainingsAwarenessRoutes,
   trainingsPublicRoutes,
-  portalRoutes,
   filesRoutes,
   grantCallsRoutes,
   grantScreeningRoutes,
   grantsPublicRoutes,
   grantsReviewsRoutes,
+  grantsReviewersRoutes,
   grantsCommitteeRoutes,
   grantsAwardsRoutes,
   grantsPaymentsRoutes,
   grantsMonitoringRoutes,
   grantsDashboardRoutes,
+  feedbackRoutes,
 ];
 
 /**
  * Server-rendered public pages (no JavaScript needed), each module registered under `/uk` and `/en`:
  * see portal.site.ts for how to add one.
  */
-const publicPages: PublicPages[] = [portalPages];
+const publicPages: PublicPages[] = [portalPages, feedbackPages];
 
 /** Logs carry method, path and status only: query strings can hold names and phone numbers. */
 export function loggerOptions(level: string): FastifyServerOptions['logger'] {

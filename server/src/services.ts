@@ -5,6 +5,7 @@ import { createAuthService } from './modules/access/auth.service.ts';
 import { createOrganisationsService } from './modules/access/organisations.service.ts';
 import { createUsersService } from './modules/access/users.service.ts';
 import { createDedupService, DEDUP_RUN_JOB } from './modules/dedup/dedup.service.ts';
+import { createFeedbackService } from './modules/feedback/feedback.service.ts';
 import { createFilesService } from './modules/files/files.service.ts';
 import { createFormsService } from './modules/forms/forms.service.ts';
 import {
@@ -112,6 +113,7 @@ export function createServices(handle: DatabaseHandle, config: Config) {
     grantsPayments: createPaymentsService(db, { audit, consent, awards: grantsAwards }),
     grantsMonitoring: createMonitoringService(db, { audit, files, awards: grantsAwards }),
     grantsDashboard: createDashboardService(db),
+    feedback: createFeedbackService(db, { crypto, audit, users }),
     runner,
   };
   runner.register(PLACES_IMPORT_JOB, importPlacesJob(places));

@@ -1,6 +1,7 @@
 export * from './access.contract.ts';
 export * from './common.contract.ts';
 export * from './dedup.contract.ts';
+export * from './feedback.contract.ts';
 export * from './files.contract.ts';
 export * from './forms.contract.ts';
 export * from './grants.contract.ts';

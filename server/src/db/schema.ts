@@ -462,20 +462,6 @@ export interface GrantScreeningsTable {
   overridden_at: Timestamp | null;
 }
 
-/** Immutable versions of a form definition (see packages/contracts forms.contract.ts). */
-export interface FormDefinitionsTable {
-  tenant_id: string;
-  id: string;
-  version: number;
-  title_uk: string;
-  title_en: string;
-  definition: Json<FormDefinition>;
-  source: 'json' | 'xlsform';
-  source_name: string | null;
-  created_at: Generated<Date>;
-  created_by: string | null;
-}
-
 export interface GrantReviewAssignmentsTable {
   tenant_id: string;
   id: string;
@@ -615,69 +601,6 @@ export interface GrantMonitoringVisitsTable {
   created_at: Generated<Date>;
   created_by: string | null;
   updated_at: Generated<Date>;
-}
-
-/** Portal pages: a draft and the version the public sees ({title, description, body} in uk/en). */
-export interface PortalPagesTable {
-  tenant_id: string;
-  id: string;
-  key: string;
-  version: Generated<number>;
-  draft: Json<{ title: Bilingual; description: Bilingual; body: Bilingual }>;
-  published: Json<{ title: Bilingual; description: Bilingual; body: Bilingual }> | null;
-  published_at: Timestamp | null;
-  published_by: string | null;
-  created_at: Generated<Date>;
-  created_by: string | null;
-  updated_at: Generated<Date>;
-  updated_by: string | null;
-}
-
-type Bilingual = { uk: string; en: string };
-
-export interface PortalStoriesTable {
-  tenant_id: string;
-  id: string;
-  slug: string;
-  version: Generated<number>;
-  status: Generated<'draft' | 'review' | 'scheduled' | 'published' | 'unpublished'>;
-  title: Json<Bilingual>;
-  summary: Json<Bilingual>;
-  body: Json<Bilingual>;
-  place_pcode: string | null;
-  programme: 'protection' | 'livelihoods' | 'youth' | 'counter_trafficking' | 'community';
-  tags: string[];
-  publish_at: Timestamp | null;
-  published_at: Timestamp | null;
-  published_by: string | null;
-  unpublished_reason: string | null;
-  review_note: string | null;
-  created_at: Generated<Date>;
-  created_by: string | null;
-  updated_at: Generated<Date>;
-  updated_by: string | null;
-}
-
-export interface PortalStoryPeopleTable {
-  tenant_id: string;
-  story_id: string;
-  person_id: string;
-}
-
-export interface PortalStoryPhotosTable {
-  tenant_id: string;
-  id: string;
-  story_id: string;
-  position: number;
-  alt: Json<Bilingual>;
-  large: Uint8Array;
-  thumb: Uint8Array;
-  width: number;
-  height: number;
-  thumb_width: number;
-  thumb_height: number;
-  created_at: Generated<Date>;
-  created_by: string | null;
 }
 
 export interface TrainingEventsTable {
@@ -851,6 +774,83 @@ export interface AwarenessSessionsTable {
   updated_at: Generated<Date>;
 }
 
+/** Immutable versions of a form definition (see packages/contracts forms.contract.ts). */
+export interface FormDefinitionsTable {
+  tenant_id: string;
+  id: string;
+  version: number;
+  title_uk: string;
+  title_en: string;
+  definition: Json<FormDefinition>;
+  source: 'json' | 'xlsform';
+  source_name: string | null;
+  created_at: Generated<Date>;
+  created_by: string | null;
+}
+
+/** Portal pages: a draft and the version the public sees ({title, description, body} in uk/en). */
+export interface PortalPagesTable {
+  tenant_id: string;
+  id: string;
+  key: string;
+  version: Generated<number>;
+  draft: Json<{ title: Bilingual; description: Bilingual; body: Bilingual }>;
+  published: Json<{ title: Bilingual; description: Bilingual; body: Bilingual }> | null;
+  published_at: Timestamp | null;
+  published_by: string | null;
+  created_at: Generated<Date>;
+  created_by: string | null;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+}
+
+type Bilingual = { uk: string; en: string };
+
+export interface PortalStoriesTable {
+  tenant_id: string;
+  id: string;
+  slug: string;
+  version: Generated<number>;
+  status: Generated<'draft' | 'review' | 'scheduled' | 'published' | 'unpublished'>;
+  title: Json<Bilingual>;
+  summary: Json<Bilingual>;
+  body: Json<Bilingual>;
+  place_pcode: string | null;
+  programme: 'protection' | 'livelihoods' | 'youth' | 'counter_trafficking' | 'community';
+  tags: string[];
+  publish_at: Timestamp | null;
+  published_at: Timestamp | null;
+  published_by: string | null;
+  unpublished_reason: string | null;
+  review_note: string | null;
+  created_at: Generated<Date>;
+  created_by: string | null;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+}
+
+export interface PortalStoryPeopleTable {
+  tenant_id: string;
+  story_id: string;
+  person_id: string;
+}
+
+export interface PortalStoryPhotosTable {
+  tenant_id: string;
+  id: string;
+  story_id: string;
+  position: number;
+  alt: Json<Bilingual>;
+  large: Uint8Array;
+  thumb: Uint8Array;
+  width: number;
+  height: number;
+  thumb_width: number;
+  thumb_height: number;
+  created_at: Generated<Date>;
+  created_by: string | null;
+}
+
 export interface DB {
   training_events: TrainingEventsTable;
   training_sessions: TrainingSessionsTable;
@@ -906,6 +906,52 @@ export interface DB {
   portal_stories: PortalStoriesTable;
   portal_story_people: PortalStoryPeopleTable;
   portal_story_photos: PortalStoryPhotosTable;
+  feedback_items: FeedbackItemsTable;
+  feedback_responses: FeedbackResponsesTable;
+  feedback_sensitive_handlers: FeedbackSensitiveHandlersTable;
+}
+
+export interface FeedbackItemsTable {
+  tenant_id: string;
+  id: string;
+  reference_code: string;
+  secret_hash: string;
+  category: 'question' | 'request' | 'complaint' | 'sensitive';
+  channel: 'web' | 'hotline' | 'in_person' | 'email' | 'letter' | 'other';
+  status: Generated<'new' | 'in_progress' | 'answered' | 'closed'>;
+  text: string;
+  anonymous: boolean;
+  contact_enc: string | null;
+  place_pcode: string | null;
+  programme: string | null;
+  language: 'uk' | 'en';
+  escalation_level: Generated<number>;
+  escalation_reason: string | null;
+  due_at: Timestamp;
+  assignee_id: string | null;
+  resolution: string | null;
+  closed_at: Timestamp | null;
+  created_at: Generated<Date>;
+  created_by: string | null;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface FeedbackResponsesTable {
+  tenant_id: string;
+  id: string;
+  item_id: string;
+  visibility: 'public' | 'internal';
+  text: string;
+  created_at: Generated<Date>;
+  created_by: string;
+}
+
+export interface FeedbackSensitiveHandlersTable {
+  tenant_id: string;
+  user_id: string;
+  granted_at: Generated<Date>;
+  granted_by: string | null;
 }
 
 export type JobRow = Selectable<JobsTable>;

@@ -15,6 +15,7 @@ import * as grants from './2026_11_28_2100_grants.ts';
 import * as grantsAward from './2026_11_28_2110_grants_award.ts';
 import * as trainings from './2026_11_28_2200_trainings.ts';
 import * as portal from './2026_11_28_2300_portal.ts';
+import * as feedback from './2026_11_28_2310_feedback.ts';
 
 /** Every migration, in order. Names are timestamps so they sort. */
 export const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_2100_grants': grants,
   '2026_11_28_2110_grants_award': grantsAward,
   '2026_11_28_2060_notifications': notifications,
-  '2026_11_28_2300_portal': portal,
   '2026_11_28_2200_trainings': trainings,
+  '2026_11_28_2300_portal': portal,
+  '2026_11_28_2310_feedback': feedback,
 };

@@ -20,6 +20,7 @@ import {
 } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { createDedupRepository } from '../dedup/dedup.repository.ts';
+import { feedbackExamples } from '../feedback/feedback.matrix-examples.ts';
 import { grantAwardExamples } from '../grants/grants.awards.matrix-examples.ts';
 import { portalExamples } from '../portal/portal.matrix-examples.ts';
 import { trainingExamples } from '../trainings/trainings.matrix-examples.ts';
@@ -203,6 +204,7 @@ const examples: Record<string, () => Promise<Example>> = {
     });
     return { url: `/api/v1/dedup/pairs/${id}/undo` };
   },
+  'GET /api/v1/grants/reviewers': async () => ({ url: '/api/v1/grants/reviewers' }),
   'GET /api/v1/forms': async () => ({ url: '/api/v1/forms' }),
   'GET /api/v1/forms/:id': async () => ({ url: `/api/v1/forms/${(await buildFormDefinition(t)).id}` }),
   'POST /api/v1/forms': async () => ({ url: '/api/v1/forms', payload: { definition: exampleGrantForm } }),
@@ -252,6 +254,7 @@ const examples: Record<string, () => Promise<Example>> = {
   }),
   'POST /api/v1/notifications/deliver': async () => ({ url: '/api/v1/notifications/deliver' }),
   ...portalExamples({ app: () => t, organisationId: () => ownOrganisationId }),
+  ...feedbackExamples(() => t),
   ...grantExamples(),
   ...grantAwardExamples({
     app: () => t,

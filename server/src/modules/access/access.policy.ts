@@ -55,14 +55,14 @@ export const policy = {
   'assistance.write': ['admin', 'registration_officer', 'partner_staff'],
   'dedup.run': ['admin', 'registration_officer'],
   'dedup.review': ['admin', 'registration_officer'],
+  'forms.read': ['admin', 'programme_manager', 'registration_officer', 'reviewer', 'me_officer'],
+  'forms.manage': ['admin', 'programme_manager'],
   'files.upload': ALL_STAFF.filter((r) => r !== 'reviewer' && r !== 'donor_viewer'),
   'files.read': ALL_STAFF.filter((r) => r !== 'donor_viewer'),
   'grants.calls.read': ['admin', 'programme_manager', 'reviewer', 'finance_officer', 'me_officer'],
   'grants.calls.manage': ['admin', 'programme_manager'],
   'grants.applications.read': ['admin', 'programme_manager'],
   'grants.screening.manage': ['admin', 'programme_manager'],
-  'forms.read': ['admin', 'programme_manager', 'registration_officer', 'reviewer', 'me_officer'],
-  'forms.manage': ['admin', 'programme_manager'],
   'trainings.read': ['admin', 'programme_manager', 'registration_officer', 'me_officer', 'partner_staff'],
   'trainings.manage': ['admin', 'programme_manager'],
   'trainings.participants.read': ['admin', 'programme_manager', 'registration_officer'],
@@ -92,6 +92,12 @@ export const policy = {
   'portal.read': ['admin', 'communications_officer', 'programme_manager', 'me_officer'],
   'portal.manage': ['admin', 'communications_officer'],
   'portal.publish': ['admin', 'communications_officer'],
+  'feedback.read': ['admin', 'registration_officer'],
+  'feedback.handle': ['admin', 'registration_officer'],
+  // Sensitive reports (fraud, abuse, exploitation): these roles AND the designation an admin grants.
+  'feedback.sensitive.read': ['admin', 'registration_officer'],
+  'feedback.stats': ['admin', 'programme_manager', 'registration_officer', 'me_officer'],
+  'feedback.designate': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof policy;
