@@ -33,7 +33,6 @@ import { grantsDashboardRoutes } from './modules/grants/grants.dashboard.routes.
 import { grantsMonitoringRoutes } from './modules/grants/grants.monitoring.routes.ts';
 import { grantsPaymentsRoutes } from './modules/grants/grants.payments.routes.ts';
 import { grantsPublicRoutes } from './modules/grants/grants.public.routes.ts';
-import { grantsReviewersRoutes } from './modules/grants/grants.reviewers.routes.ts';
 import { grantsReviewsRoutes } from './modules/grants/grants.reviews.routes.ts';
 import { grantScreeningRoutes } from './modules/grants/grants.screening.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -86,17 +85,16 @@ const apiModules: AppRoutes[] = [
   peopleImportRoutes,
   jobsRoutes,
   notificationsRoutes,
-  portalRoutes,
   trainingsRoutes,
   trainingsDeliveryRoutes,
   trainingsAwarenessRoutes,
   trainingsPublicRoutes,
+  portalRoutes,
   filesRoutes,
   grantCallsRoutes,
   grantScreeningRoutes,
   grantsPublicRoutes,
   grantsReviewsRoutes,
-  grantsReviewersRoutes,
   grantsCommitteeRoutes,
   grantsAwardsRoutes,
   grantsPaymentsRoutes,

@@ -462,6 +462,20 @@ export interface GrantScreeningsTable {
   overridden_at: Timestamp | null;
 }
 
+/** Immutable versions of a form definition (see packages/contracts forms.contract.ts). */
+export interface FormDefinitionsTable {
+  tenant_id: string;
+  id: string;
+  version: number;
+  title_uk: string;
+  title_en: string;
+  definition: Json<FormDefinition>;
+  source: 'json' | 'xlsform';
+  source_name: string | null;
+  created_at: Generated<Date>;
+  created_by: string | null;
+}
+
 export interface GrantReviewAssignmentsTable {
   tenant_id: string;
   id: string;
@@ -601,6 +615,69 @@ export interface GrantMonitoringVisitsTable {
   created_at: Generated<Date>;
   created_by: string | null;
   updated_at: Generated<Date>;
+}
+
+/** Portal pages: a draft and the version the public sees ({title, description, body} in uk/en). */
+export interface PortalPagesTable {
+  tenant_id: string;
+  id: string;
+  key: string;
+  version: Generated<number>;
+  draft: Json<{ title: Bilingual; description: Bilingual; body: Bilingual }>;
+  published: Json<{ title: Bilingual; description: Bilingual; body: Bilingual }> | null;
+  published_at: Timestamp | null;
+  published_by: string | null;
+  created_at: Generated<Date>;
+  created_by: string | null;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+}
+
+type Bilingual = { uk: string; en: string };
+
+export interface PortalStoriesTable {
+  tenant_id: string;
+  id: string;
+  slug: string;
+  version: Generated<number>;
+  status: Generated<'draft' | 'review' | 'scheduled' | 'published' | 'unpublished'>;
+  title: Json<Bilingual>;
+  summary: Json<Bilingual>;
+  body: Json<Bilingual>;
+  place_pcode: string | null;
+  programme: 'protection' | 'livelihoods' | 'youth' | 'counter_trafficking' | 'community';
+  tags: string[];
+  publish_at: Timestamp | null;
+  published_at: Timestamp | null;
+  published_by: string | null;
+  unpublished_reason: string | null;
+  review_note: string | null;
+  created_at: Generated<Date>;
+  created_by: string | null;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+}
+
+export interface PortalStoryPeopleTable {
+  tenant_id: string;
+  story_id: string;
+  person_id: string;
+}
+
+export interface PortalStoryPhotosTable {
+  tenant_id: string;
+  id: string;
+  story_id: string;
+  position: number;
+  alt: Json<Bilingual>;
+  large: Uint8Array;
+  thumb: Uint8Array;
+  width: number;
+  height: number;
+  thumb_width: number;
+  thumb_height: number;
+  created_at: Generated<Date>;
+  created_by: string | null;
 }
 
 export interface TrainingEventsTable {
@@ -772,83 +849,6 @@ export interface AwarenessSessionsTable {
   created_at: Generated<Date>;
   created_by: string | null;
   updated_at: Generated<Date>;
-}
-
-/** Immutable versions of a form definition (see packages/contracts forms.contract.ts). */
-export interface FormDefinitionsTable {
-  tenant_id: string;
-  id: string;
-  version: number;
-  title_uk: string;
-  title_en: string;
-  definition: Json<FormDefinition>;
-  source: 'json' | 'xlsform';
-  source_name: string | null;
-  created_at: Generated<Date>;
-  created_by: string | null;
-}
-
-/** Portal pages: a draft and the version the public sees ({title, description, body} in uk/en). */
-export interface PortalPagesTable {
-  tenant_id: string;
-  id: string;
-  key: string;
-  version: Generated<number>;
-  draft: Json<{ title: Bilingual; description: Bilingual; body: Bilingual }>;
-  published: Json<{ title: Bilingual; description: Bilingual; body: Bilingual }> | null;
-  published_at: Timestamp | null;
-  published_by: string | null;
-  created_at: Generated<Date>;
-  created_by: string | null;
-  updated_at: Generated<Date>;
-  updated_by: string | null;
-}
-
-type Bilingual = { uk: string; en: string };
-
-export interface PortalStoriesTable {
-  tenant_id: string;
-  id: string;
-  slug: string;
-  version: Generated<number>;
-  status: Generated<'draft' | 'review' | 'scheduled' | 'published' | 'unpublished'>;
-  title: Json<Bilingual>;
-  summary: Json<Bilingual>;
-  body: Json<Bilingual>;
-  place_pcode: string | null;
-  programme: 'protection' | 'livelihoods' | 'youth' | 'counter_trafficking' | 'community';
-  tags: string[];
-  publish_at: Timestamp | null;
-  published_at: Timestamp | null;
-  published_by: string | null;
-  unpublished_reason: string | null;
-  review_note: string | null;
-  created_at: Generated<Date>;
-  created_by: string | null;
-  updated_at: Generated<Date>;
-  updated_by: string | null;
-}
-
-export interface PortalStoryPeopleTable {
-  tenant_id: string;
-  story_id: string;
-  person_id: string;
-}
-
-export interface PortalStoryPhotosTable {
-  tenant_id: string;
-  id: string;
-  story_id: string;
-  position: number;
-  alt: Json<Bilingual>;
-  large: Uint8Array;
-  thumb: Uint8Array;
-  width: number;
-  height: number;
-  thumb_width: number;
-  thumb_height: number;
-  created_at: Generated<Date>;
-  created_by: string | null;
 }
 
 export interface DB {

@@ -33,7 +33,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_2100_grants': grants,
   '2026_11_28_2110_grants_award': grantsAward,
   '2026_11_28_2060_notifications': notifications,
-  '2026_11_28_2200_trainings': trainings,
   '2026_11_28_2300_portal': portal,
   '2026_11_28_2310_feedback': feedback,
+  '2026_11_28_2200_trainings': trainings,
 };
