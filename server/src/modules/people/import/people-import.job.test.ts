@@ -6,7 +6,7 @@ import type { JobRow } from '../../../db/schema.ts';
 import { call, type Session, signedInAs } from '../../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import type { JobContext } from '../../jobs/jobs.runner.ts';
-import { columnLiteral } from './people-import.repository.ts';
+import { columnLiteral, dictionaryOf } from './people-import.repository.ts';
 import type { ImportJobPayload } from './people-import.service.ts';
 
 /**
@@ -169,6 +169,64 @@ describe('the import job and the dry run’s stage', () => {
   });
 });
 
+describe('a file of a few hundred people', () => {
+  it('is written as it was read: names, places, dates, answers and households', async () => {
+    const wg = ['no_difficulty', 'some_difficulty', 'a_lot_of_difficulty', 'cannot_do'];
+    const given = ['Олена', 'Іван', 'Марія', 'Тарас', 'Ганна'];
+    const places = ['UA0502003', 'UA4606001', 'UA6504', null];
+    const head =
+      'id,family_name,given_name,patronymic,birth_date,sex,current_pcode,wg_seeing,wg_walking,household_id,relationship';
+    const rows = Array.from({ length: 300 }, (_, i) => {
+      const household = Math.floor(i / 3);
+      return [
+        `r${i}`,
+        `Сот${['енко', 'ук', 'ич'][household % 3]}`,
+        given[i % 5],
+        i % 7 === 0 ? '' : 'Петрівна',
+        `19${50 + (i % 50)}-0${1 + (i % 9)}-1${i % 10}`,
+        i % 2 === 0 ? 'F' : 'M',
+        places[i % 4] ?? '',
+        wg[i % 4],
+        wg[(i + 1) % 4],
+        `SH${household}`,
+        i % 3 === 0 ? 'head' : 'child',
+      ].join(',');
+    });
+    const id = await uploadAndCheck([head, ...rows].join('\n'), 'few-hundred');
+    await start(id);
+    await t.services.runner.drain();
+    expect((await getImport(id)).counts).toMatchObject({ imported: 300, households: 100 });
+    const { rows: written } = await sql<{
+      given_name: string;
+      patronymic: string | null;
+      birth_date: string;
+      current_pcode: string | null;
+      washington_group: Record<string, string>;
+      disability: boolean;
+      relationship_to_head: string;
+      members: number;
+    }>`
+      select p.given_name, p.patronymic, p.birth_date, p.current_pcode, p.washington_group, p.disability,
+        p.relationship_to_head,
+        (select count(*)::int from household_memberships m where m.household_id = p.household_id) as members
+      from persons p where p.family_name like 'Сот%' order by p.birth_date, p.given_name`.execute(t.db);
+    expect(written).toHaveLength(300);
+    const expected = rows
+      .map((_, i) => ({
+        given_name: given[i % 5],
+        patronymic: i % 7 === 0 ? null : 'Петрівна',
+        birth_date: `19${50 + (i % 50)}-0${1 + (i % 9)}-1${i % 10}`,
+        current_pcode: places[i % 4],
+        washington_group: expect.objectContaining({ seeing: wg[i % 4], walking: wg[(i + 1) % 4] }),
+        disability: i % 4 >= 1 && (i % 4 >= 2 || (i + 1) % 4 >= 2),
+        relationship_to_head: i % 3 === 0 ? 'head' : 'child',
+        members: 3,
+      }))
+      .sort((a, b) => (a.birth_date + a.given_name < b.birth_date + b.given_name ? -1 : 1));
+    expect(written).toEqual(expected);
+  });
+});
+
 describe('column literals', () => {
   it('carry any text to the database and back unchanged', async () => {
     const values = [
@@ -190,5 +248,30 @@ describe('column literals', () => {
       select x::text[] as v from unnest(${columnLiteral('text[]', nested)}::text[]) with ordinality u(x, n)
       order by n`.execute(t.db);
     expect(back.rows.map((r) => r.v)).toEqual(nested);
+  });
+
+  it('send a column of few values as a dictionary that gives every row its own value back', async () => {
+    const values = Array.from({ length: 100 }, (_, i) => [null, 'a', 'Ім’я "x" \\', '', '{b}'][i % 5]!);
+    const text = dictionaryOf('text', values)!;
+    expect(text).not.toBeNull();
+    const { rows } = await sql<{ v: (string | null)[] }>`
+      select array(select (${text.values}::jsonb ->> i)::text from unnest(${text.index}::int4[]) with ordinality u(i, n)
+        order by n) as v`.execute(t.db);
+    expect(rows[0]!.v).toEqual(values);
+    const answers = Array.from({ length: 80 }, (_, i) =>
+      i % 3 ? JSON.stringify({ seeing: `x${i % 3}` }) : null,
+    );
+    const json = dictionaryOf('jsonb', answers)!;
+    const back = await sql<{ v: unknown[] }>`
+      select array(select ${json.values}::jsonb -> i from unnest(${json.index}::int4[]) with ordinality u(i, n)
+        order by n) as v`.execute(t.db);
+    expect(back.rows[0]!.v).toEqual(answers.map((a) => (a === null ? null : JSON.parse(a))));
+    // Many distinct values are sent as they are.
+    expect(
+      dictionaryOf(
+        'text',
+        Array.from({ length: 100 }, (_, i) => `v${i}`),
+      ),
+    ).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { type Insertable, sql, type Updateable } from 'kysely';
+import { type Insertable, type RawBuilder, sql, type Updateable } from 'kysely';
 import type { Database } from '../../../db/database.ts';
 import type { PeopleImportStagesTable, PeopleImportsTable } from '../../../db/schema.ts';
 
@@ -53,6 +53,39 @@ export function columnLiteral(type: string, values: unknown[]): string {
     out[i] = text === null ? 'NULL' : element(text);
   }
   return `{${out.join(',')}}`;
+}
+
+/** Fewest rows in a batch for which a column may be sent as a dictionary. */
+const DICTIONARY_FROM = 64;
+
+/**
+ * A column with few distinct values (at most a quarter of its rows) as those values, in a JSON
+ * array, and each row's position in it; null when the column is better sent as it is.
+ */
+export function dictionaryOf(type: string, values: unknown[]): { values: string; index: string } | null {
+  if (values.length < DICTIONARY_FROM) return null;
+  const limit = values.length >> 2;
+  const seen = new Map<string, number>();
+  const texts: string[] = [];
+  const index = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const text = textOf(type, values[i]);
+    if (text === null) {
+      index[i] = 'NULL';
+      continue;
+    }
+    let at = seen.get(text);
+    if (at === undefined) {
+      if (texts.length >= limit) return null;
+      at = texts.length;
+      seen.set(text, at);
+      texts.push(text);
+    }
+    index[i] = String(at);
+  }
+  // JSON values stay JSON; everything else becomes a JSON string of its text form.
+  const json = type === 'jsonb' || type === 'json' ? texts : texts.map((t) => JSON.stringify(t));
+  return { values: `[${json.join(',')}]`, index: `{${index.join(',')}}` };
 }
 
 /** Uploaded files, saved mappings, staged rows, and the bulk writes of an import. */
@@ -296,19 +329,28 @@ export function createPeopleImportRepository(db: Database) {
       const constantNames = Object.keys(constants);
       const target = sql.join([...constantNames, ...names].map((c) => sql.ref(c)));
       const aliases = sql.join(names.map((_, j) => sql.ref(`c${j}`)));
-      const selected = sql.join([
-        ...constantNames.map((c) => sql`${textOf(typeOf(c), constants[c])}::${sql.raw(typeOf(c))}`),
-        ...names.map((c, j) =>
-          asText(typeOf(c)) ? sql`${sql.ref(`u.c${j}`)}::${sql.raw(typeOf(c))}` : sql.ref(`u.c${j}`),
-        ),
-      ]);
+      const constantValues = constantNames.map(
+        (c) => sql`${textOf(typeOf(c), constants[c])}::${sql.raw(typeOf(c))}`,
+      );
       const statement = (from: number) => {
-        const params = names.map((c) => {
+        const params: RawBuilder<unknown>[] = [];
+        const picked: RawBuilder<unknown>[] = [];
+        for (const [j, c] of names.entries()) {
           const t = typeOf(c);
-          const literal = columnLiteral(t, columns[c]!.slice(from, from + batch));
-          return sql`${literal}::${sql.raw(asText(t) ? 'text[]' : `${t}[]`)}`;
-        });
-        return sql`insert into ${sql.table(table)} (${target}) select ${selected} from unnest(${sql.join(params)}) as u(${aliases})`;
+          const values = columns[c]!.slice(from, from + batch);
+          const ref = sql.ref(`u.c${j}`);
+          const dictionary = dictionaryOf(t, values);
+          if (dictionary) {
+            // A few distinct values (names, places, answers): each sent and parsed once, rows by index.
+            params.push(sql`${dictionary.index}::int4[]`);
+            const d = sql`(select ${dictionary.values}::jsonb)`;
+            picked.push(t === 'jsonb' ? sql`${d} -> ${ref}` : sql`(${d} ->> ${ref})::${sql.raw(t)}`);
+          } else {
+            params.push(sql`${columnLiteral(t, values)}::${sql.raw(asText(t) ? 'text[]' : `${t}[]`)}`);
+            picked.push(asText(t) ? sql`${ref}::${sql.raw(t)}` : ref);
+          }
+        }
+        return sql`insert into ${sql.table(table)} (${target}) select ${sql.join([...constantValues, ...picked])} from unnest(${sql.join(params)}) as u(${aliases})`;
       };
       // The next batch is built while the database writes the one before (on a server, they overlap).
       let pending: Promise<unknown> | null = null;

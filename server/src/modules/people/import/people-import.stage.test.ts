@@ -142,6 +142,27 @@ describe('staged rows', () => {
     );
   });
 
+  it('come back the same when a column has few distinct values (kept once each)', () => {
+    const few = fc.option(fc.constantFrom('', 'Олена', 'UA0502003', '{"seeing":"cannot_do"}', 'a\u001fb'), {
+      nil: null,
+    });
+    fc.assert(
+      fc.property(fc.array(few, { minLength: 64, maxLength: 300 }), (values) => {
+        const s = emptyStage();
+        for (const [i, v] of values.entries()) {
+          stageRow(
+            s,
+            { row: i, importKey: `k${i}`, householdKey: v, relationship: null },
+            { row: { place: v }, identifiers: [], consents: [] },
+          );
+        }
+        const back = decodeStage(encodeStage(s, 1000));
+        expect(back.householdKey).toEqual(values);
+        expect(back.person.place).toEqual(values);
+      }),
+    );
+  });
+
   it('keep exactly the rows asked for, each with its own identifiers and consents', () => {
     fc.assert(
       fc.property(

@@ -181,18 +181,59 @@ export function keepRows(s: StagedRows, keep: boolean[]): StagedRows {
 /*
  * A stored part is text: a JSON header naming its columns, then one payload per column, all
  * separated by GROUP. A column of strings (most of them) is its values joined by UNIT, with the
- * positions of its nulls in the header; any other column is JSON. Joining and splitting strings is
- * what the engine does fastest, far faster than JSON for 100,000 names, keys and hashes; and the
- * values are mostly keyed hashes and ciphertexts, which compression would not shrink by much.
+ * positions of its nulls in the header; when a column holds few distinct strings (names, places,
+ * coded answers), those strings once and each row's position among them; any other column is
+ * JSON. Joining and splitting strings is what the engine does fastest, far faster than JSON for
+ * 100,000 names, keys and hashes; and the values are mostly keyed hashes and ciphertexts, which
+ * compression would not shrink by much.
  */
 const GROUP = '\u001d';
+const RECORD = '\u001e';
 const UNIT = '\u001f';
+/** Fewest values for which a column may be kept as a dictionary. */
+const DICTIONARY_FROM = 64;
 
 interface ColumnHead {
   name: string;
-  /** `s`: strings joined by UNIT; `j`: JSON. */
-  kind: 's' | 'j';
+  /** `s`: strings joined by UNIT; `d`: distinct strings, then positions; `j`: JSON. */
+  kind: 's' | 'd' | 'j';
   nulls?: number[];
+}
+
+/** The strings joined by UNIT, or null if one of them holds a separator itself. */
+function joinStrings(values: string[]): string | null {
+  const joined = values.join(UNIT);
+  let units = 0;
+  for (let at = joined.indexOf(UNIT); at !== -1; at = joined.indexOf(UNIT, at + 1)) units++;
+  if (units !== Math.max(values.length - 1, 0) || joined.includes(GROUP) || joined.includes(RECORD))
+    return null;
+  return joined;
+}
+
+/** Few distinct strings: each once, then every row's position among them (null rows at 0). */
+function dictionary(values: unknown[]): string | null {
+  if (values.length < DICTIONARY_FROM) return null;
+  const limit = values.length >> 2;
+  const seen = new Map<string, number>();
+  const distinct: string[] = [];
+  const at = new Array<number>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as string | null;
+    if (v === null || v === undefined) {
+      at[i] = 0;
+      continue;
+    }
+    let k = seen.get(v);
+    if (k === undefined) {
+      if (distinct.length >= limit) return null;
+      k = distinct.length;
+      seen.set(v, k);
+      distinct.push(v);
+    }
+    at[i] = k;
+  }
+  const joined = joinStrings(distinct);
+  return joined === null ? null : `${joined}${RECORD}${at.join(',')}`;
 }
 
 function encodeColumn(name: string, values: unknown[]): { head: ColumnHead; payload: string } {
@@ -204,19 +245,26 @@ function encodeColumn(name: string, values: unknown[]): { head: ColumnHead; payl
     else if (typeof v !== 'string') strings = false;
   }
   if (strings) {
-    const joined = values.join(UNIT);
-    // Only if no value holds a separator itself (then it would not split back the same).
-    let units = 0;
-    for (let at = joined.indexOf(UNIT); at !== -1; at = joined.indexOf(UNIT, at + 1)) units++;
-    if (units === Math.max(values.length - 1, 0) && !joined.includes(GROUP))
-      return { head: { name, kind: 's', ...(nulls.length > 0 ? { nulls } : {}) }, payload: joined };
+    const withNulls = nulls.length > 0 ? { nulls } : {};
+    const d = dictionary(values);
+    if (d !== null) return { head: { name, kind: 'd', ...withNulls }, payload: d };
+    const joined = joinStrings(values as string[]);
+    if (joined !== null) return { head: { name, kind: 's', ...withNulls }, payload: joined };
   }
   return { head: { name, kind: 'j' }, payload: JSON.stringify(values) };
 }
 
 function decodeColumn(head: ColumnHead, payload: string, n: number): unknown[] {
   if (head.kind === 'j') return JSON.parse(payload) as unknown[];
-  const values: unknown[] = n === 0 ? [] : payload.split(UNIT);
+  let values: unknown[];
+  if (head.kind === 'd') {
+    const cut = payload.indexOf(RECORD);
+    const distinct = payload.slice(0, cut).split(UNIT);
+    values = payload
+      .slice(cut + 1)
+      .split(',')
+      .map((k) => distinct[Number(k)]);
+  } else values = n === 0 ? [] : payload.split(UNIT);
   for (const i of head.nulls ?? []) values[i] = null;
   return values;
 }
