@@ -99,6 +99,63 @@ export const appRoutes: AppRoute[] = [
     access: 'forms.read',
   },
   {
+    path: 'trainings',
+    Component: page(() => import('../features/trainings/TrainingsPage.tsx'), 'TrainingsPage'),
+    access: 'trainings.read',
+    nav: { label: 'trainings', order: 40 },
+  },
+  {
+    path: 'trainings/new',
+    Component: page(() => import('../features/trainings/TrainingEditPage.tsx'), 'TrainingCreatePage'),
+    access: 'trainings.manage',
+  },
+  {
+    path: 'trainings/reach',
+    Component: page(() => import('../features/trainings/ProjectReachPage.tsx'), 'ProjectReachPage'),
+    access: 'trainings.reach.read',
+  },
+  {
+    path: 'trainings/reach/:code',
+    Component: page(() => import('../features/trainings/ProjectReachPage.tsx'), 'ProjectReachPage'),
+    access: 'trainings.reach.read',
+  },
+  {
+    path: 'trainings/:id',
+    Component: page(() => import('../features/trainings/TrainingPage.tsx'), 'TrainingPage'),
+    access: 'trainings.read',
+  },
+  {
+    path: 'trainings/:id/edit',
+    Component: page(() => import('../features/trainings/TrainingEditPage.tsx'), 'TrainingEditPage'),
+    access: 'trainings.manage',
+  },
+  {
+    path: 'trainings/:id/sessions/:sessionId',
+    Component: page(() => import('../features/trainings/AttendancePage.tsx'), 'AttendancePage'),
+    access: 'trainings.attendance.record',
+  },
+  {
+    path: 'join',
+    Component: page(() => import('../features/trainings/PublicPages.tsx'), 'JoinListPage'),
+    nav: { label: 'joinTraining', order: 22 },
+  },
+  {
+    path: 'join/:id',
+    Component: page(() => import('../features/trainings/PublicPages.tsx'), 'EnrolPage'),
+  },
+  {
+    path: 'verify',
+    Component: page(() => import('../features/trainings/PublicPages.tsx'), 'VerifyPage'),
+  },
+  {
+    path: 'verify/:code',
+    Component: page(() => import('../features/trainings/PublicPages.tsx'), 'VerifyPage'),
+  },
+  {
+    path: 'awareness/report/:token',
+    Component: page(() => import('../features/trainings/ReporterPage.tsx'), 'ReporterPage'),
+  },
+  {
     path: 'jobs',
     Component: page(() => import('../features/jobs/JobsPage.tsx'), 'JobsPage'),
     access: 'jobs.read',

@@ -2,6 +2,7 @@ import { accessEn } from './en.access.ts';
 import { dedupEn } from './en.dedup.ts';
 import { formsEn } from './en.forms.ts';
 import { peopleEn } from './en.people.ts';
+import { trainingsEn } from './en.trainings.ts';
 import type { Messages } from './uk.ts';
 
 /** English messages; the type keeps the keys in step with Ukrainian. */
@@ -27,6 +28,9 @@ export const en: Messages = {
     organisations: 'Organisations',
     audit: 'Audit log',
     security: 'Sign-in security',
+    trainings: 'Trainings',
+    joinTraining: 'Join a training',
+    verifyCertificate: 'Check a certificate',
     signIn: 'Sign in',
   },
   home: {
@@ -174,5 +178,6 @@ export const en: Messages = {
   ...accessEn,
   ...peopleEn,
   ...dedupEn,
+  ...trainingsEn,
   ...formsEn,
 };

@@ -2,6 +2,7 @@ import { accessUk } from './uk.access.ts';
 import { dedupUk } from './uk.dedup.ts';
 import { formsUk } from './uk.forms.ts';
 import { peopleUk } from './uk.people.ts';
+import { trainingsUk } from './uk.trainings.ts';
 
 /** Ukrainian messages: the default language. `en.ts` must have the same keys. */
 export const uk = {
@@ -26,6 +27,9 @@ export const uk = {
     organisations: 'Організації',
     audit: 'Журнал аудиту',
     security: 'Безпека входу',
+    trainings: 'Навчання',
+    joinTraining: 'Подати на навчання',
+    verifyCertificate: 'Перевірити сертифікат',
     signIn: 'Увійти',
   },
   home: {
@@ -174,6 +178,7 @@ export const uk = {
   ...accessUk,
   ...peopleUk,
   ...dedupUk,
+  ...trainingsUk,
   ...formsUk,
 };
 

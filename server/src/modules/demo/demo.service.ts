@@ -4,6 +4,7 @@ import type { Actor } from '../access/access.policy.ts';
 import { systemActor } from '../access/users.service.ts';
 import { seedGrantsDemo } from '../grants/grants.calls.demo.ts';
 import { seedPortalDemo } from '../portal/portal.demo.ts';
+import { seedTrainingsDemo } from '../trainings/trainings.demo.ts';
 
 /** Fictional organisations for the demo; names are ours, not real bodies'. */
 const DEMO_ORGANISATIONS = [
@@ -35,6 +36,7 @@ export async function seedDemo(
     | 'forms'
     | 'grantCalls'
     | 'grantApplications'
+    | 'trainings'
   >,
   tenantId: string,
 ) {
@@ -61,6 +63,7 @@ export async function seedDemo(
   }
   const households = await seedDemoHouseholds(services, tenantId, organisations[MISSION]!);
   const grants = await seedGrantsDemo(services, tenantId, organisations[MISSION]!);
+  const trainings = await seedTrainingsDemo(services.trainings, tenantId, organisations[MISSION]!);
   // Stories about the demo families, with their consent (after the families exist).
   const portal = await seedPortalDemo(services, tenantId, organisations[MISSION]!);
   return {
@@ -69,6 +72,7 @@ export async function seedDemo(
     users: DEMO_USERS.length,
     households,
     grantCalls: grants.calls,
+    trainings: trainings.trainings,
     stories: portal.stories,
   };
 }

@@ -154,6 +154,9 @@ describe('a summer school from applications to cascade reach', () => {
     );
     const noConsent = await applyToTraining(t, eventId, applicantAnswers({ consent: null }));
     expect(noConsent.statusCode).toBe(400);
+    const digits = await applyToTraining(t, eventId, applicantAnswers({ family_name: 'R2D2' }));
+    expect(digits.statusCode).toBe(400);
+    expect(digits.json().error.details.fields[0].field).toBe('answers.family_name');
     const twice = applicantAnswers({ population_group: 'host_community' });
     expect((await applyToTraining(t, eventId, twice)).statusCode).toBe(201);
     const again = await applyToTraining(t, eventId, twice);

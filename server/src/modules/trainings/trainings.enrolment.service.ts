@@ -41,6 +41,15 @@ const REGISTRY_FIELD_TO_QUESTION: Record<string, string> = {
   currentPcode: 'oblast',
 };
 
+/** The registry's objections to an applicant, named by the form's questions. */
+const notValid = (fields: { field: string; message: string }[]) =>
+  new AppError('VALIDATION_FAILED', 'the application is not valid', {
+    fields: fields.map((f) => ({
+      field: `answers.${REGISTRY_FIELD_TO_QUESTION[f.field] ?? f.field}`,
+      message: f.message,
+    })),
+  });
+
 const SEATS = new Set(['quota', 'open', 'unused_quota']);
 const isSeat = (b: SelectionBasis | null): b is SeatBasis => b !== null && SEATS.has(b.kind);
 const statusFor = (b: SelectionBasis): TrainingApplicationStatus =>
@@ -205,31 +214,24 @@ export function createEnrolmentService(db: Database, deps: TrainingsDeps, events
         throw new AppError('CONFLICT', 'an application from you to this training exists already');
       let prepared: Awaited<ReturnType<TrainingsDeps['people']['preparePerson']>> | null = null;
       if (!matched) {
+        const person = createPersonBody.safeParse({
+          familyName: a.familyName,
+          givenName: a.givenName,
+          patronymic: a.patronymic,
+          birthDate: a.birthDate,
+          sex: a.sex,
+          phones: a.phone ? [a.phone] : [],
+          populationGroup: a.populationGroup,
+          currentPcode: a.oblastPcode,
+          consents: [consent],
+        });
+        if (!person.success)
+          throw notValid(person.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })));
         try {
-          prepared = await deps.people.preparePerson(
-            actor,
-            createPersonBody.parse({
-              familyName: a.familyName,
-              givenName: a.givenName,
-              patronymic: a.patronymic,
-              birthDate: a.birthDate,
-              sex: a.sex,
-              phones: a.phone ? [a.phone] : [],
-              populationGroup: a.populationGroup,
-              currentPcode: a.oblastPcode,
-              consents: [consent],
-            }),
-          );
+          prepared = await deps.people.preparePerson(actor, person.data);
         } catch (error) {
-          if (error instanceof AppError && error.code === 'VALIDATION_FAILED') {
-            const fields = (error.details as { fields: { field: string; message: string }[] }).fields;
-            throw new AppError('VALIDATION_FAILED', 'the application is not valid', {
-              fields: fields.map((f) => ({
-                field: `answers.${REGISTRY_FIELD_TO_QUESTION[f.field] ?? f.field}`,
-                message: f.message,
-              })),
-            });
-          }
+          if (error instanceof AppError && error.code === 'VALIDATION_FAILED')
+            throw notValid((error.details as { fields: { field: string; message: string }[] }).fields);
           throw error;
         }
       }

@@ -21,6 +21,19 @@ export const webPolicy = {
   'dedup.review': ['admin', 'registration_officer'],
   'forms.read': ['admin', 'programme_manager', 'registration_officer', 'reviewer', 'me_officer'],
   'forms.manage': ['admin', 'programme_manager'],
+  'trainings.read': ['admin', 'programme_manager', 'registration_officer', 'me_officer', 'partner_staff'],
+  'trainings.manage': ['admin', 'programme_manager'],
+  'trainings.participants.read': ['admin', 'programme_manager', 'registration_officer'],
+  'trainings.attendance.record': ['admin', 'programme_manager', 'registration_officer', 'partner_staff'],
+  'trainings.tests.record': ['admin', 'programme_manager', 'registration_officer', 'partner_staff'],
+  'trainings.reach.read': [
+    'admin',
+    'programme_manager',
+    'registration_officer',
+    'me_officer',
+    'donor_viewer',
+  ],
+  'awareness.record': ['admin', 'programme_manager', 'registration_officer', 'partner_staff'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type WebAction = keyof typeof webPolicy;
