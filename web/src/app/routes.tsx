@@ -146,6 +146,7 @@ export const appRoutes: AppRoute[] = [
   {
     path: 'verify',
     Component: page(() => import('../features/trainings/PublicPages.tsx'), 'VerifyPage'),
+    nav: { label: 'verifyCertificate', order: 23 },
   },
   {
     path: 'verify/:code',
