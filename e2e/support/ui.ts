@@ -15,6 +15,10 @@ export interface Credentials {
 export const DEMO_USERS = {
   admin: { email: 'admin@demo.oselia.org', password: 'demo-admin-Kyiv-2026' },
   registrar: { email: 'registrar@demo.oselia.org', password: 'demo-registrar-Dnipro-2026' },
+  manager: { email: 'manager@demo.oselia.org', password: 'demo-manager-Lviv-2026' },
+  reviewer: { email: 'reviewer@demo.oselia.org', password: 'demo-reviewer-Poltava-2026' },
+  finance: { email: 'finance@demo.oselia.org', password: 'demo-finance-Odesa-2026' },
+  me: { email: 'me@demo.oselia.org', password: 'demo-monitoring-Sumy-2026' },
 } as const satisfies Record<string, Credentials>;
 
 /** "Try again in {{minutes}} min." with the values put in. */

@@ -33,6 +33,7 @@ import { grantsDashboardRoutes } from './modules/grants/grants.dashboard.routes.
 import { grantsMonitoringRoutes } from './modules/grants/grants.monitoring.routes.ts';
 import { grantsPaymentsRoutes } from './modules/grants/grants.payments.routes.ts';
 import { grantsPublicRoutes } from './modules/grants/grants.public.routes.ts';
+import { grantsReviewersRoutes } from './modules/grants/grants.reviewers.routes.ts';
 import { grantsReviewsRoutes } from './modules/grants/grants.reviews.routes.ts';
 import { grantScreeningRoutes } from './modules/grants/grants.screening.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -95,6 +96,7 @@ const apiModules: AppRoutes[] = [
   grantScreeningRoutes,
   grantsPublicRoutes,
   grantsReviewsRoutes,
+  grantsReviewersRoutes,
   grantsCommitteeRoutes,
   grantsAwardsRoutes,
   grantsPaymentsRoutes,

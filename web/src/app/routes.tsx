@@ -45,6 +45,23 @@ export const appRoutes: AppRoute[] = [
     Component: page(() => import('../features/places/PlacesPage.tsx'), 'PlacesPage'),
   },
   {
+    path: 'calls',
+    Component: page(() => import('../features/grants/PublicCallsPage.tsx'), 'PublicCallsPage'),
+    nav: { label: 'openCalls', order: 22 },
+  },
+  {
+    path: 'calls/:id',
+    Component: page(() => import('../features/grants/PublicCallPage.tsx'), 'PublicCallPage'),
+  },
+  {
+    path: 'calls/:id/apply',
+    Component: page(() => import('../features/grants/ApplyPage.tsx'), 'ApplyPage'),
+  },
+  {
+    path: 'applications/status',
+    Component: page(() => import('../features/grants/StatusPage.tsx'), 'StatusPage'),
+  },
+  {
     path: 'people',
     Component: page(() => import('../features/people/SearchPage.tsx'), 'SearchPage'),
     access: 'people.read',
@@ -155,6 +172,64 @@ export const appRoutes: AppRoute[] = [
   {
     path: 'awareness/report/:token',
     Component: page(() => import('../features/trainings/ReporterPage.tsx'), 'ReporterPage'),
+  },
+  {
+    path: 'grants/calls',
+    Component: page(() => import('../features/grants/CallsPage.tsx'), 'CallsPage'),
+    access: 'grants.dashboard.read',
+    nav: { label: 'grantCalls', order: 32 },
+  },
+  {
+    path: 'grants/calls/new',
+    Component: page(() => import('../features/grants/CallEditPage.tsx'), 'CallCreatePage'),
+    access: 'grants.calls.manage',
+  },
+  {
+    path: 'grants/calls/:id',
+    Component: page(() => import('../features/grants/CallPage.tsx'), 'CallPage'),
+    access: 'grants.dashboard.read',
+  },
+  {
+    path: 'grants/calls/:id/edit',
+    Component: page(() => import('../features/grants/CallEditPage.tsx'), 'CallEditPage'),
+    access: 'grants.calls.manage',
+  },
+  {
+    path: 'grants/calls/:id/dashboard',
+    Component: page(() => import('../features/grants/DashboardPage.tsx'), 'DashboardPage'),
+    access: 'grants.dashboard.read',
+  },
+  {
+    path: 'grants/applications/:id',
+    Component: page(() => import('../features/grants/ApplicationPage.tsx'), 'ApplicationPage'),
+    access: 'grants.applications.read',
+  },
+  {
+    path: 'grants/committee/:id',
+    Component: page(() => import('../features/grants/CommitteePage.tsx'), 'CommitteePage'),
+    access: 'grants.committee.manage',
+  },
+  {
+    path: 'grants/awards',
+    Component: page(() => import('../features/grants/AwardsPage.tsx'), 'AwardsPage'),
+    access: 'grants.awards.read',
+    nav: { label: 'grantAwards', order: 34 },
+  },
+  {
+    path: 'grants/awards/:id',
+    Component: page(() => import('../features/grants/AwardPage.tsx'), 'AwardPage'),
+    access: 'grants.awards.read',
+  },
+  {
+    path: 'grants/reviews',
+    Component: page(() => import('../features/grants/MyReviewsPage.tsx'), 'MyReviewsPage'),
+    access: 'grants.reviews.score',
+    nav: { label: 'myReviews', order: 36 },
+  },
+  {
+    path: 'grants/reviews/:id',
+    Component: page(() => import('../features/grants/ReviewPage.tsx'), 'ReviewPage'),
+    access: 'grants.reviews.score',
   },
   {
     path: 'jobs',

@@ -1,6 +1,7 @@
 import { accessEn } from './en.access.ts';
 import { dedupEn } from './en.dedup.ts';
 import { formsEn } from './en.forms.ts';
+import { grantsEn } from './en.grants.ts';
 import { peopleEn } from './en.people.ts';
 import { trainingsEn } from './en.trainings.ts';
 import type { Messages } from './uk.ts';
@@ -22,6 +23,10 @@ export const en: Messages = {
     people: 'People',
     registerHousehold: 'Registration',
     dedup: 'Duplicates',
+    openCalls: 'Apply for a grant',
+    grantCalls: 'Grant calls',
+    grantAwards: 'Awards and payments',
+    myReviews: 'My reviews',
     forms: 'Forms',
     jobs: 'Jobs',
     users: 'Users',
@@ -178,6 +183,7 @@ export const en: Messages = {
   ...accessEn,
   ...peopleEn,
   ...dedupEn,
+  ...grantsEn,
   ...trainingsEn,
   ...formsEn,
 };

@@ -1,6 +1,7 @@
 import { accessUk } from './uk.access.ts';
 import { dedupUk } from './uk.dedup.ts';
 import { formsUk } from './uk.forms.ts';
+import { grantsUk } from './uk.grants.ts';
 import { peopleUk } from './uk.people.ts';
 import { trainingsUk } from './uk.trainings.ts';
 
@@ -21,6 +22,10 @@ export const uk = {
     people: 'Люди',
     registerHousehold: 'Реєстрація',
     dedup: 'Дублікати',
+    openCalls: 'Подати на грант',
+    grantCalls: 'Грантові конкурси',
+    grantAwards: 'Гранти та виплати',
+    myReviews: 'Мої оцінювання',
     forms: 'Форми',
     jobs: 'Завдання',
     users: 'Користувачі',
@@ -178,6 +183,7 @@ export const uk = {
   ...accessUk,
   ...peopleUk,
   ...dedupUk,
+  ...grantsUk,
   ...trainingsUk,
   ...formsUk,
 };

@@ -204,6 +204,7 @@ const examples: Record<string, () => Promise<Example>> = {
     });
     return { url: `/api/v1/dedup/pairs/${id}/undo` };
   },
+  'GET /api/v1/grants/reviewers': async () => ({ url: '/api/v1/grants/reviewers' }),
   'GET /api/v1/forms': async () => ({ url: '/api/v1/forms' }),
   'GET /api/v1/forms/:id': async () => ({ url: `/api/v1/forms/${(await buildFormDefinition(t)).id}` }),
   'POST /api/v1/forms': async () => ({ url: '/api/v1/forms', payload: { definition: exampleGrantForm } }),
