@@ -11,13 +11,9 @@ import {
   trainingApplicationReceipt,
 } from '@oselia/contracts';
 import { z } from 'zod';
-import type { AppRoutes, RouteDeps } from '../../http/route-types.ts';
+import type { AppRoutes } from '../../http/route-types.ts';
 
 const byId = z.object({ id: z.uuid() });
-
-/** Requests per minute and address on each public route (OSELIA_PUBLIC_RATE_PER_MINUTE, else 60). */
-const publicRatePerMinute = (config: RouteDeps['config']) =>
-  (config as RouteDeps['config'] & { publicRatePerMinute?: number }).publicRatePerMinute ?? 60;
 
 /**
  * What needs no account: trainings open for applications and the application form, checking a
@@ -27,7 +23,7 @@ export const trainingsPublicRoutes: AppRoutes = async (app, { services, config }
   const { events, enrolment, certificates, awareness } = services.trainings;
   const limited = {
     access: 'public' as const,
-    rateLimit: { max: publicRatePerMinute(config), timeWindow: 60_000 },
+    rateLimit: { max: config.publicRatePerMinute, timeWindow: 60_000 },
   };
 
   app.get(
