@@ -1,11 +1,17 @@
 /**
  * Imports a people file through the real service path (upload, dry run, durable job) into a fresh
- * database, and compares with a bare batched INSERT of the same rows.
+ * database and prints where the time goes: wall seconds and CPU seconds per step (this process,
+ * and on PostgreSQL the server's backends too), the job's own phases, and peak memory.
  *
  *   node --import tsx bench/people/import.ts --file bench/out/people-100k.csv          # PGlite
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node --import tsx bench/people/import.ts --file …
+ *
+ * Options: --runs N (a fresh database each time; every run printed, then the best), --baseline
+ * (also a bare batched INSERT of the same person rows into an index-free copy of `persons`).
  */
+import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { parseArgs } from '../dedup/common.ts';
@@ -13,67 +19,152 @@ import { openScratch, peakRssMb, seconds } from './db.ts';
 
 const args = parseArgs(process.argv.slice(2));
 const file = args.file ?? 'bench/out/people-100k.csv';
-const db = await openScratch();
-try {
-  const { services, actor } = db;
-  const content = await fs.readFile(file);
-  const t0 = performance.now();
-  const up = await services.peopleImport.uploadImport(actor, {
-    source: args.source ?? 'bench',
-    fileName: path.basename(file),
-    content,
-  });
-  const t1 = performance.now();
-  const report = await services.peopleImport.dryRun(actor, up.importId);
-  const t2 = performance.now();
-  await services.peopleImport.startImport(actor, up.importId, {
-    skipInvalidRows: args['skip-invalid'] === 'true',
-  });
-  await services.runner.drain();
-  const t3 = performance.now();
-  const done = await services.peopleImport.getImport(actor, up.importId);
-  if (done.status !== 'imported') throw new Error(`import ${done.status}: ${done.error}`);
-  console.log(`engine            ${db.where}`);
-  console.log(`file              ${file} (${(content.length / 1e6).toFixed(1)} MB, ${up.rowCount} rows)`);
-  console.log(
-    `valid / invalid   ${report.validRows} / ${report.invalidRows}; households ${report.households}`,
-  );
-  if (report.errors.length > 0) console.log('first errors', report.errors.slice(0, 5));
-  console.log(`upload (parse)    ${seconds(t1 - t0)} s`);
-  console.log(`dry run           ${seconds(t2 - t1)} s`);
-  console.log(`import job        ${seconds(t3 - t2)} s (checks again, prepares, writes in one transaction)`);
-  console.log(
-    `total             ${seconds(t3 - t0)} s = ${Math.round(up.rowCount / ((t3 - t0) / 1000))} rows/s`,
-  );
-  console.log(`counts            ${JSON.stringify(done.counts)}`);
-  const job = await db.handle.db
-    .selectFrom('jobs')
-    .select('result')
-    .where('id', '=', done.job!.id)
-    .executeTakeFirstOrThrow();
-  console.log(
-    `job phases (ms)   ${JSON.stringify((typeof job.result === 'string' ? JSON.parse(job.result) : job.result).milliseconds)}`,
-  );
+const runs = Number(args.runs ?? 1);
+const content = await fs.readFile(file);
 
-  // Baseline: the same person rows, already prepared, into an identical table with the same indexes.
-  const { db: kdb } = db.handle;
-  await sql`create table persons_baseline (like persons including all)`.execute(kdb);
-  const rows = await kdb.selectFrom('persons').selectAll().execute();
-  const b0 = performance.now();
-  await kdb.transaction().execute(async (trx) => {
-    for (let i = 0; i < rows.length; i += 2000) {
-      // biome-ignore lint/suspicious/noExplicitAny: a table outside the typed schema, for the comparison only.
-      await (trx as any)
-        .insertInto('persons_baseline')
-        .values(rows.slice(i, i + 2000))
-        .execute();
-    }
-  });
-  const b1 = performance.now();
-  console.log(
-    `baseline INSERT   ${seconds(b1 - b0)} s for ${rows.length} prepared person rows (2000 per INSERT, same indexes)`,
-  );
-  console.log(`peak RSS          ${peakRssMb()} MB`);
-} finally {
-  await db.close();
+/** CPU milliseconds of this process. */
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+interface Step {
+  wall: number;
+  cpu: number;
+  server: number;
 }
+
+async function run() {
+  const db = await openScratch();
+  try {
+    const { services, actor } = db;
+    // On PostgreSQL, the CPU the server's backends for this database spent (read from /proc).
+    const backends = new Set<number>();
+    const serverMs = async () => {
+      if (db.handle.engine !== 'postgres') return 0;
+      const r = await sql<{ pid: number }>`
+        select pid from pg_stat_activity where datname = current_database()`.execute(db.handle.db);
+      for (const b of r.rows) backends.add(b.pid);
+      let ticks = 0;
+      for (const pid of backends) {
+        try {
+          const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+          ticks += Number(f[11]) + Number(f[12]);
+        } catch {
+          // a backend that has gone
+        }
+      }
+      return ticks * (1000 / 100);
+    };
+    const step = async <T>(f: () => Promise<T>): Promise<[T, Step]> => {
+      const s0 = await serverMs();
+      const c0 = cpuMs();
+      const t0 = performance.now();
+      const out = await f();
+      const wall = performance.now() - t0;
+      const cpu = cpuMs() - c0;
+      return [out, { wall, cpu, server: (await serverMs()) - s0 }];
+    };
+
+    const [up, upload] = await step(() =>
+      services.peopleImport.uploadImport(actor, {
+        source: args.source ?? 'bench',
+        fileName: path.basename(file),
+        content,
+      }),
+    );
+    const [report, dry] = await step(() => services.peopleImport.dryRun(actor, up.importId));
+    const [, job] = await step(async () => {
+      await services.peopleImport.startImport(actor, up.importId, {
+        skipInvalidRows: args['skip-invalid'] === 'true',
+      });
+      await services.runner.drain();
+    });
+    const done = await services.peopleImport.getImport(actor, up.importId);
+    if (done.status !== 'imported') throw new Error(`import ${done.status}: ${done.error}`);
+    const row = await db.handle.db
+      .selectFrom('jobs')
+      .select('result')
+      .where('id', '=', done.job!.id)
+      .executeTakeFirstOrThrow();
+    const result = (typeof row.result === 'string' ? JSON.parse(row.result) : row.result) as {
+      indexesRebuilt?: boolean;
+      milliseconds: Record<string, number>;
+    };
+
+    let baseline: Step | null = null;
+    if (args.baseline !== undefined) {
+      // The same person rows, already prepared, with bare batched INSERTs into a copy of `persons`
+      // that has no index, no foreign key and no trigger.
+      const { db: k } = db.handle;
+      await sql`create table persons_baseline (like persons including defaults)`.execute(k);
+      const rows = await k.selectFrom('persons').selectAll().execute();
+      [, baseline] = await step(() =>
+        k.transaction().execute(async (trx) => {
+          for (let i = 0; i < rows.length; i += 2000) {
+            // biome-ignore lint/suspicious/noExplicitAny: a table outside the typed schema, for the comparison only.
+            await (trx as any)
+              .insertInto('persons_baseline')
+              .values(rows.slice(i, i + 2000))
+              .execute();
+          }
+        }),
+      );
+    }
+    return {
+      where: db.where,
+      engine: db.handle.engine,
+      up,
+      report,
+      done,
+      upload,
+      dry,
+      job,
+      result,
+      baseline,
+    };
+  } finally {
+    await db.close();
+  }
+}
+
+const show = (s: Step, withServer: boolean) =>
+  `${seconds(s.wall).padStart(6)} s   cpu ${seconds(s.cpu)} s${withServer ? ` + server ${seconds(s.server)} s` : ''}`;
+
+let best: Awaited<ReturnType<typeof run>> | null = null;
+for (let i = 0; i < runs; i++) {
+  const r = await run();
+  const total = r.upload.wall + r.dry.wall + r.job.wall;
+  const pg = r.engine === 'postgres';
+  console.log(`run ${i + 1}/${runs}       ${r.where}`);
+  console.log(`file              ${file} (${(content.length / 1e6).toFixed(1)} MB, ${r.up.rowCount} rows)`);
+  console.log(
+    `valid / invalid   ${r.report.validRows} / ${r.report.invalidRows}; households ${r.report.households}`,
+  );
+  console.log(`upload (parse)    ${show(r.upload, pg)}`);
+  console.log(`dry run           ${show(r.dry, pg)}`);
+  console.log(`import job        ${show(r.job, pg)}`);
+  console.log(
+    `total             ${seconds(total).padStart(6)} s = ${Math.round(r.up.rowCount / (total / 1000))} rows/s`,
+  );
+  console.log(`counts            ${JSON.stringify(r.done.counts)}`);
+  console.log(
+    `job phases (ms)   ${JSON.stringify(r.result.milliseconds)}${r.result.indexesRebuilt ? ' (indexes and foreign keys rebuilt)' : ''}`,
+  );
+  if (r.baseline)
+    console.log(
+      `baseline INSERT   ${show(r.baseline, pg)} (prepared person rows, 2000 per INSERT, bare table)`,
+    );
+  console.log(
+    `load average      ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  if (!best || total < best.upload.wall + best.dry.wall + best.job.wall) best = r;
+}
+if (runs > 1 && best)
+  console.log(
+    `best total        ${seconds(best.upload.wall + best.dry.wall + best.job.wall)} s (upload ${seconds(best.upload.wall)}, dry run ${seconds(best.dry.wall)}, job ${seconds(best.job.wall)})`,
+  );
+console.log(`peak RSS          ${peakRssMb()} MB`);

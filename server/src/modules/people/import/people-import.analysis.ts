@@ -1,29 +1,27 @@
-import {
-  createPersonBody,
-  type ImportMapping,
-  type ImportReport,
-  type ImportRowError,
-} from '@oselia/contracts';
-import { AppError } from '../../../shared/app-error.ts';
+import type { ImportMapping, ImportReport, ImportRowError } from '@oselia/contracts';
 import type { Crypto } from '../../../shared/crypto.ts';
 import type { Actor } from '../../access/access.policy.ts';
-import type { PeopleService } from '../people.service.ts';
-import type { Table } from './people-import.file.ts';
-import { columnOfField, compileMapping, type MappedRow, mapRow } from './people-import.mapping.ts';
+import type { CheckedRows, CheckTask } from './people-import.check.ts';
+import type { Table, TableRow } from './people-import.file.ts';
+import { compileMapping, type MappedRow, rowIdentity } from './people-import.mapping.ts';
 import type { Present } from './people-import.plan.ts';
-import { emptyStage, keepRows, type StagedRows, stagedCount, stageRow } from './people-import.stage.ts';
+import { keepRows, type StagedRows, stagedCount } from './people-import.stage.ts';
 
 /** Errors kept in a report; the count says how many there were in all. */
 const MAX_REPORTED_ERRORS = 10_000;
 
-type Prepared = Awaited<ReturnType<PeopleService['preparePerson']>>;
-
 export interface AnalysisDeps {
   crypto: Pick<Crypto, 'keyedHash'>;
-  /** The registration rules of a single person (places checked against `knownPlaces`). */
-  preparePerson: (actor: Actor, input: Parameters<PeopleService['preparePerson']>[1]) => Promise<Prepared>;
-  /** Loads the P-codes of the file that exist, before the rows are checked. */
-  preloadPlaces: (codes: Iterable<string>) => Promise<void>;
+  /** The P-codes among these that exist. */
+  knownPlaces: (codes: string[]) => Promise<Set<string>>;
+  /** Checks rows one by one (see people-import.check.ts), reporting progress as it goes. */
+  checkRows: (
+    task: CheckTask,
+    knownPlaces: Set<string>,
+    rows: TableRow[],
+    importKeys: string[],
+    onProgress?: (done: number) => Promise<void> | void,
+  ) => Promise<CheckedRows>;
   /** Persons an earlier import brought in under these import keys. */
   findPresent: (tenantId: string, source: string, importKeys: string[]) => Promise<Map<string, Present>>;
 }
@@ -70,77 +68,54 @@ export async function analyseTable(
   const codes = new Set<string>();
   for (const r of table.rows)
     for (const i of placeColumns) codes.add((r.cells[i] ?? '').trim().toUpperCase());
-  await deps.preloadPlaces(codes);
+  codes.delete('');
+  const known = await deps.knownPlaces([...codes]);
 
-  const stage = emptyStage();
-  const rows: RowResult[] = [];
+  // A row that comes again (same source id, or the same mapped cells) is checked once.
   const duplicates: ImportReport['duplicates'] = [];
   const firstByKey = new Map<string, number>();
-  const firstByDocument = new Map<string, number>();
-  for (const [n, tr] of table.rows.entries()) {
-    if (onProgress && n % 5000 === 0) await onProgress(n, table.rows.length);
-    const mapped = mapRow(tr.cells, plan);
-    const importKey = importKeyOf(deps.crypto, source, mapped.identity);
+  const unique: TableRow[] = [];
+  const keys: string[] = [];
+  for (const tr of table.rows) {
+    const importKey = importKeyOf(deps.crypto, source, rowIdentity(tr.cells, plan));
     const seen = firstByKey.get(importKey);
     if (seen !== undefined) {
       duplicates.push({ row: tr.row, sameAsRow: seen, reason: 'same_row' });
       continue;
     }
     firstByKey.set(importKey, tr.row);
-    const errors: ImportRowError[] = mapped.problems.map((p) => ({ row: tr.row, ...p }));
-    let prepared: Prepared | null = null;
-    let parsed = createPersonBody.safeParse(mapped.input);
-    const failed = new Set<string>();
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const path = issue.path.join('.');
-        failed.add(String(issue.path[0]));
-        errors.push({ row: tr.row, column: columnOfField(path, mapped, mapping), message: issue.message });
-      }
-      // Set the fields that failed their shape aside, so the other rules still report on the rest.
-      const rest: Record<string, unknown> = { ...mapped.input };
-      for (const f of failed) {
-        if (f === 'familyName' || f === 'givenName') rest[f] = 'X';
-        else delete rest[f];
-      }
-      parsed = createPersonBody.safeParse(rest);
-    }
-    if (parsed.success) {
-      try {
-        prepared = await deps.preparePerson(actor, parsed.data);
-      } catch (error) {
-        if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error;
-        const fields = (error.details as { fields?: { field: string; message: string }[] })?.fields ?? [];
-        for (const f of fields) {
-          if (failed.has(f.field.split('.')[0]!)) continue;
-          errors.push({ row: tr.row, column: columnOfField(f.field, mapped, mapping), message: f.message });
-        }
-      }
-    }
-    let staged = -1;
-    if (prepared && errors.length === 0) {
-      for (const id of prepared.identifiers) {
-        const first = firstByDocument.get(id.value_hash);
-        if (first === undefined) firstByDocument.set(id.value_hash, tr.row);
-        else duplicates.push({ row: tr.row, sameAsRow: first, reason: 'same_identifier' });
-      }
-      staged = stagedCount(stage);
-      stageRow(
-        stage,
-        { row: tr.row, importKey, householdKey: mapped.householdKey, relationship: mapped.relationship },
-        prepared,
-      );
-    }
-    rows.push({
-      row: tr.row,
-      householdKey: mapped.householdKey,
-      relationship: mapped.relationship,
-      importKey,
-      errors,
-      present: null,
-      staged,
-    });
+    unique.push(tr);
+    keys.push(importKey);
   }
+
+  const { checks, stage } = await deps.checkRows(
+    { actor, mapping, columns: table.columns },
+    known,
+    unique,
+    keys,
+    onProgress && ((done) => onProgress(done, table.rows.length)),
+  );
+  const rows: RowResult[] = checks.map((c, k) => ({
+    row: unique[k]!.row,
+    householdKey: c.householdKey,
+    relationship: c.relationship,
+    importKey: keys[k]!,
+    errors: c.errors,
+    present: null,
+    staged: c.staged,
+  }));
+
+  // The same document on two rows (both imported, the second reported), in row order.
+  const firstByDocument = new Map<string, number>();
+  const hashes = stage.identifiers.columns.value_hash ?? [];
+  for (let k = 0; k < stage.identifiers.of.length; k++) {
+    const row = stage.row[stage.identifiers.of[k]!]!;
+    const hash = hashes[k] as string;
+    const first = firstByDocument.get(hash);
+    if (first === undefined) firstByDocument.set(hash, row);
+    else duplicates.push({ row, sameAsRow: first, reason: 'same_identifier' });
+  }
+  duplicates.sort((x, y) => x.row - y.row);
 
   // Rows an earlier import of this source brought in already: one look-up for the whole file.
   const valid = rows.filter((r) => r.errors.length === 0);

@@ -489,11 +489,25 @@ export function mapRow(cells: string[], plan: CompiledMapping): MappedRow {
       });
   }
 
-  const sourceId = cell('sourceId');
-  const identity =
-    sourceId !== '' ? `id:${sourceId}` : `row:${plan.identityFields.map((f) => cell(f)).join('\u001f')}`;
+  return {
+    input,
+    problems,
+    phoneColumns,
+    identifierColumns,
+    householdKey,
+    relationship,
+    identity: rowIdentity(cells, plan),
+  };
+}
 
-  return { input, problems, phoneColumns, identifierColumns, householdKey, relationship, identity };
+/** What identifies a row within its source: the source's own id, else the mapped cells. */
+export function rowIdentity(cells: string[], plan: CompiledMapping): string {
+  const cell = (f: ImportField) => {
+    const i = plan.index[f];
+    return i === undefined ? '' : (cells[i] ?? '').trim();
+  };
+  const sourceId = cell('sourceId');
+  return sourceId !== '' ? `id:${sourceId}` : `row:${plan.identityFields.map((f) => cell(f)).join('\u001f')}`;
 }
 
 /**

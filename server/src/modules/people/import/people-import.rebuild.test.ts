@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobRow } from '../../../db/schema.ts';
-import { buildOrganisation } from '../../../test/factories.ts';
+import { buildOrganisation, factoryActor } from '../../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import type { Actor } from '../../access/access.policy.ts';
 import type { JobContext } from '../../jobs/jobs.runner.ts';
@@ -36,15 +36,7 @@ beforeAll(async () => {
     rebuildFrom: 1,
   });
   const org = await buildOrganisation(t);
-  actor = {
-    userId: null as unknown as string,
-    tenantId: t.tenantId,
-    organisationId: org.id,
-    roles: ['admin'],
-    projectScope: null,
-    oblastScope: null,
-    label: 'test',
-  };
+  actor = factoryActor(t, org.id);
 });
 afterAll(() => t.close());
 

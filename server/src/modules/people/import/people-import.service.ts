@@ -12,9 +12,11 @@ import type { JobsService } from '../../jobs/jobs.service.ts';
 import type { PlacesService } from '../../places/places.service.ts';
 import { createPeopleService } from '../people.service.ts';
 import { type Analysis, analyseTable } from './people-import.analysis.ts';
-import { detectFormat, type FileFormat, readTable, type Table } from './people-import.file.ts';
+import { checkInPieces, checkRows } from './people-import.check.ts';
+import { detectFormat, type FileFormat, readTable, type Table, type TableRow } from './people-import.file.ts';
 import { checkMapping, suggestMapping } from './people-import.mapping.ts';
 import type { Present } from './people-import.plan.ts';
+import { createCheckPool } from './people-import.pool.ts';
 import { createPeopleImportRepository } from './people-import.repository.ts';
 import {
   decodeStage,
@@ -42,7 +44,12 @@ export interface PeopleImportDeps {
   engine?: 'pglite' | 'postgres';
   /** Fewest new persons for which that rebuild is chosen (tests lower it). */
   rebuildFrom?: number;
+  /** Check large files on worker threads too: they need the key; `from` rows (tests lower it). */
+  parallel?: { secretKeyHex: string; from?: number; workers?: number };
 }
+
+/** Fewest rows for which checking is spread over worker threads. */
+const PARALLEL_FROM = 20_000;
 
 export interface ImportJobPayload {
   importId: string;
@@ -63,6 +70,9 @@ export function createPeopleImportService(db: Database, deps: PeopleImportDeps) 
   const cachedPlaces = { isKnownPlace: async (code: string) => knownPlaces.has(code) };
   // The same registration rules as a single person, with the place check going through the cache.
   const people = createPeopleService(db, { crypto: deps.crypto, audit: deps.audit, places: cachedPlaces });
+  // Large files are checked on every core (worker threads with the same key and rules).
+  const pool = deps.parallel ? createCheckPool(deps.parallel) : null;
+  const parallelFrom = deps.parallel?.from ?? PARALLEL_FROM;
   // A fingerprint of the secret key (never the key): a stage encrypted under another key is stale.
   const keyCheck = deps.crypto.keyedHash('stage', 'people-import-stage');
 
@@ -136,9 +146,14 @@ export function createPeopleImportService(db: Database, deps: PeopleImportDeps) 
     return analyseTable(
       {
         crypto: deps.crypto,
-        preparePerson: people.preparePerson,
-        preloadPlaces: async (codes) => {
-          knownPlaces = await deps.places.knownPlaces([...codes].filter((c) => c !== ''));
+        knownPlaces: (codes) => deps.places.knownPlaces(codes),
+        checkRows: (task, known, rows, keys, progress) => {
+          knownPlaces = known;
+          const inline = (r: TableRow[], k: string[]) =>
+            checkRows({ preparePerson: people.preparePerson }, task, r, k);
+          if (pool && rows.length >= parallelFrom)
+            return pool.check(task, known, rows, keys, inline, progress);
+          return checkInPieces(rows, keys, inline, progress);
         },
         findPresent,
       },
@@ -268,6 +283,8 @@ export function createPeopleImportService(db: Database, deps: PeopleImportDeps) 
         created_by: actor.userId,
       });
       keepTable({ tenantId: actor.tenantId, id, contentDigest, table });
+      // Its dry run comes next: the workers start now.
+      if (pool && table.rows.length >= parallelFrom) pool.warm();
       return {
         importId: id,
         format,

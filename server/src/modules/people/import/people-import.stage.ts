@@ -337,29 +337,35 @@ function appendColumns(into: Columns, from: Columns, before: number, added: numb
   }
 }
 
+/** Stages one after the other, as one. */
+export function concatStages(stages: StagedRows[]): StagedRows {
+  if (stages.length === 1) return stages[0]!;
+  const s = emptyStage();
+  for (const p of stages) appendStage(s, p);
+  return s;
+}
+
+function appendStage(s: StagedRows, p: StagedRows) {
+  const offset = s.row.length;
+  appendColumns(s.person, p.person, offset, p.row.length);
+  for (const [into, from] of [
+    [s.identifiers, p.identifiers],
+    [s.consents, p.consents],
+  ] as const) {
+    appendColumns(into.columns, from.columns, into.of.length, from.of.length);
+    for (const i of from.of) into.of.push(i + offset);
+  }
+  for (let i = 0; i < p.row.length; i++) {
+    s.row.push(p.row[i]!);
+    s.importKey.push(p.importKey[i]!);
+    s.householdKey.push(p.householdKey[i] ?? null);
+    s.relationship.push(p.relationship[i] ?? null);
+  }
+}
+
 /** The stored parts, in order, back into one stage. */
 export function decodeStage(parts: string[]): StagedRows {
-  if (parts.length === 1) return decodePart(parts[0]!);
-  const s = emptyStage();
-  for (const text of parts) {
-    const p = decodePart(text);
-    const offset = s.row.length;
-    appendColumns(s.person, p.person, offset, p.row.length);
-    for (const [into, from] of [
-      [s.identifiers, p.identifiers],
-      [s.consents, p.consents],
-    ] as const) {
-      appendColumns(into.columns, from.columns, into.of.length, from.of.length);
-      for (const i of from.of) into.of.push(i + offset);
-    }
-    for (let i = 0; i < p.row.length; i++) {
-      s.row.push(p.row[i]!);
-      s.importKey.push(p.importKey[i]!);
-      s.householdKey.push(p.householdKey[i] ?? null);
-      s.relationship.push(p.relationship[i] ?? null);
-    }
-  }
-  return s;
+  return concatStages(parts.length === 0 ? [emptyStage()] : parts.map(decodePart));
 }
 
 /** The mapping as a stable digest: the same fields to the same columns give the same hash. */

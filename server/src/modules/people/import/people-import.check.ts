@@ -1,0 +1,132 @@
+import {
+  createPersonBody,
+  type ImportMapping,
+  type ImportRowError,
+  type relationship as relationshipEnum,
+} from '@oselia/contracts';
+import type { z } from 'zod';
+import { AppError } from '../../../shared/app-error.ts';
+import type { Actor } from '../../access/access.policy.ts';
+import type { PeopleService } from '../people.service.ts';
+import type { TableRow } from './people-import.file.ts';
+import { type CompiledMapping, columnOfField, compileMapping, mapRow } from './people-import.mapping.ts';
+import { concatStages, emptyStage, type StagedRows, stagedCount, stageRow } from './people-import.stage.ts';
+
+/**
+ * Each row on its own through the registration rules: the cells mapped to a person as the form
+ * would send it, the form's schema, then the people service's checks and preparation (names in
+ * Latin and their search keys, phones, places, identifiers encrypted with their keyed hashes). A
+ * valid row goes into a stage. Rows do not depend on each other here, so a file can be checked in
+ * pieces, side by side (see people-import.pool.ts); what needs the whole file comes after.
+ */
+
+type Prepared = Awaited<ReturnType<PeopleService['preparePerson']>>;
+
+export interface CheckDeps {
+  preparePerson: (actor: Actor, input: Parameters<PeopleService['preparePerson']>[1]) => Promise<Prepared>;
+}
+
+/** What every piece of one file is checked with. */
+export interface CheckTask {
+  actor: Actor;
+  mapping: ImportMapping;
+  columns: string[];
+}
+
+/** One row's outcome. */
+export interface RowCheck {
+  householdKey: string | null;
+  relationship: z.infer<typeof relationshipEnum> | null;
+  errors: ImportRowError[];
+  /** Its index in the stage, or -1 when it is not valid. */
+  staged: number;
+}
+
+export interface CheckedRows {
+  checks: RowCheck[];
+  stage: StagedRows;
+}
+
+/** Checks rows, given the import key of each. */
+export async function checkRows(
+  deps: CheckDeps,
+  task: CheckTask,
+  rows: TableRow[],
+  importKeys: string[],
+  plan: CompiledMapping = compileMapping(task.mapping, task.columns),
+): Promise<CheckedRows> {
+  const { mapping, actor } = task;
+  const stage = emptyStage();
+  const checks: RowCheck[] = [];
+  for (const [k, tr] of rows.entries()) {
+    const mapped = mapRow(tr.cells, plan);
+    const errors: ImportRowError[] = mapped.problems.map((p) => ({ row: tr.row, ...p }));
+    let prepared: Prepared | null = null;
+    let parsed = createPersonBody.safeParse(mapped.input);
+    const failed = new Set<string>();
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const path = issue.path.join('.');
+        failed.add(String(issue.path[0]));
+        errors.push({ row: tr.row, column: columnOfField(path, mapped, mapping), message: issue.message });
+      }
+      // Set the fields that failed their shape aside, so the other rules still report on the rest.
+      const rest: Record<string, unknown> = { ...mapped.input };
+      for (const f of failed) {
+        if (f === 'familyName' || f === 'givenName') rest[f] = 'X';
+        else delete rest[f];
+      }
+      parsed = createPersonBody.safeParse(rest);
+    }
+    if (parsed.success) {
+      try {
+        prepared = await deps.preparePerson(actor, parsed.data);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error;
+        const fields = (error.details as { fields?: { field: string; message: string }[] })?.fields ?? [];
+        for (const f of fields) {
+          if (failed.has(f.field.split('.')[0]!)) continue;
+          errors.push({ row: tr.row, column: columnOfField(f.field, mapped, mapping), message: f.message });
+        }
+      }
+    }
+    let staged = -1;
+    if (prepared && errors.length === 0) {
+      staged = stagedCount(stage);
+      stageRow(
+        stage,
+        {
+          row: tr.row,
+          importKey: importKeys[k]!,
+          householdKey: mapped.householdKey,
+          relationship: mapped.relationship,
+        },
+        prepared,
+      );
+    }
+    checks.push({ householdKey: mapped.householdKey, relationship: mapped.relationship, errors, staged });
+  }
+  return { checks, stage };
+}
+
+/** Checks rows a few thousand at a time on this thread, reporting progress between pieces. */
+export async function checkInPieces(
+  rows: TableRow[],
+  keys: string[],
+  check: (rows: TableRow[], keys: string[]) => Promise<CheckedRows>,
+  onProgress?: (done: number) => Promise<void> | void,
+  piece = 5000,
+): Promise<CheckedRows> {
+  if (!onProgress || rows.length <= piece) return check(rows, keys);
+  const checks: RowCheck[] = [];
+  const stages: StagedRows[] = [];
+  let offset = 0;
+  for (let from = 0; from < rows.length; from += piece) {
+    const part = await check(rows.slice(from, from + piece), keys.slice(from, from + piece));
+    for (const c of part.checks) checks.push(c.staged < 0 ? c : { ...c, staged: c.staged + offset });
+    offset += part.stage.row.length;
+    stages.push(part.stage);
+    await onProgress(from + part.checks.length);
+  }
+  return { checks, stage: concatStages(stages) };
+}

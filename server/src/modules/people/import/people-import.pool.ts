@@ -1,0 +1,273 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { ImportRowError } from '@oselia/contracts';
+import type { CheckedRows, CheckTask, RowCheck } from './people-import.check.ts';
+import type { TableRow } from './people-import.file.ts';
+import { decodeStage, encodeStage } from './people-import.stage.ts';
+
+/**
+ * Checking a large file on every core: the rows are cut into pieces that the server's own thread
+ * and worker threads (one per other core) take in turn, each as soon as it is free, so a worker
+ * still starting costs nothing. Pieces come back in order and are put together as if checked in one
+ * go. The workers run the same code (people-import.check.worker.ts) with the same key; they are
+ * started when a large file is uploaded and stop after a minute without work.
+ */
+
+/** Rows per piece. */
+const PIECE = 2500;
+/** Idle workers stop after this long. */
+const IDLE_MS = 60_000;
+
+/** What crosses to a worker: the rows as text when that is safe (much cheaper to copy). */
+export interface PieceMessage {
+  id: number;
+  task: CheckTask;
+  places: string[];
+  rows: { numbers: number[]; text: string } | TableRow[];
+  keys: string[];
+}
+
+/** What comes back: outcomes in columns, the stage as stored text. */
+export interface PieceResult {
+  id: number;
+  error?: string;
+  householdKey?: (string | null)[];
+  relationship?: RowCheck['relationship'][];
+  staged?: number[];
+  errors?: [number, ImportRowError[]][];
+  stage?: string[];
+}
+
+const ROW = '\u001e';
+const CELL = '\u001f';
+
+/** Rows as one string (cells by CELL, rows by ROW) when no cell holds either separator. */
+export function packRows(rows: TableRow[]): PieceMessage['rows'] {
+  const text = rows.map((r) => r.cells.join(CELL)).join(ROW);
+  let cells = 0;
+  for (const r of rows) cells += r.cells.length;
+  let units = 0;
+  for (let at = text.indexOf(CELL); at !== -1; at = text.indexOf(CELL, at + 1)) units++;
+  let records = 0;
+  for (let at = text.indexOf(ROW); at !== -1; at = text.indexOf(ROW, at + 1)) records++;
+  const expectedUnits = rows.reduce((n, r) => n + Math.max(r.cells.length - 1, 0), 0);
+  if (units !== expectedUnits || records !== Math.max(rows.length - 1, 0) || cells === 0) return rows;
+  return { numbers: rows.map((r) => r.row), text };
+}
+
+export function unpackRows(rows: PieceMessage['rows']): TableRow[] {
+  if (Array.isArray(rows)) return rows;
+  if (rows.numbers.length === 0) return [];
+  return rows.text.split(ROW).map((line, i) => ({ row: rows.numbers[i]!, cells: line.split(CELL) }));
+}
+
+/** A piece's outcome in the form that crosses between threads. */
+export function toPieceResult(id: number, checked: CheckedRows): PieceResult {
+  const errors: [number, ImportRowError[]][] = [];
+  checked.checks.forEach((c, i) => {
+    if (c.errors.length > 0) errors.push([i, c.errors]);
+  });
+  return {
+    id,
+    householdKey: checked.checks.map((c) => c.householdKey),
+    relationship: checked.checks.map((c) => c.relationship),
+    staged: checked.checks.map((c) => c.staged),
+    errors,
+    stage: encodeStage(checked.stage, Number.MAX_SAFE_INTEGER),
+  };
+}
+
+/** A piece's outcome with its stage still as text (put together once, at the end). */
+interface Piece {
+  checks: RowCheck[];
+  stage: string[];
+}
+
+function fromPieceResult(r: PieceResult): Piece {
+  const errors = new Map(r.errors ?? []);
+  return {
+    checks: (r.staged ?? []).map((staged, i) => ({
+      householdKey: r.householdKey![i] ?? null,
+      relationship: r.relationship![i] ?? null,
+      errors: errors.get(i) ?? [],
+      staged,
+    })),
+    stage: r.stage ?? [],
+  };
+}
+
+/** Pieces in order, put together as if checked in one go. */
+function joinPieces(pieces: Piece[]): CheckedRows {
+  const checks: RowCheck[] = [];
+  let offset = 0;
+  for (const p of pieces) {
+    let staged = 0;
+    for (const c of p.checks) {
+      if (c.staged < 0) checks.push(c);
+      else {
+        checks.push({ ...c, staged: c.staged + offset });
+        staged++;
+      }
+    }
+    offset += staged;
+  }
+  return { checks, stage: decodeStage(pieces.flatMap((p) => p.stage)) };
+}
+
+/** Starts a worker on a TypeScript module: registers the tsx loader first (workers do not inherit it). */
+function spawn(url: URL, workerData: unknown): Worker {
+  if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData });
+  const api = import.meta.resolve('tsx/esm/api');
+  const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
+  return new Worker(boot, { eval: true, workerData });
+}
+
+export interface CheckPool {
+  /** Starts the workers now, so that they are ready when the check comes. */
+  warm(): void;
+  /** Checks the rows on every core; `inline` checks a piece on this thread. */
+  check(
+    task: CheckTask,
+    knownPlaces: Set<string>,
+    rows: TableRow[],
+    keys: string[],
+    inline: (rows: TableRow[], keys: string[]) => Promise<CheckedRows>,
+    onProgress?: (done: number) => Promise<void> | void,
+  ): Promise<CheckedRows>;
+  close(): Promise<void>;
+}
+
+export function createCheckPool(opts: { secretKeyHex: string; workers?: number }): CheckPool {
+  const size = opts.workers ?? Math.max(0, Math.min(availableParallelism(), 4) - 1);
+  let workers: Worker[] = [];
+  let idle: NodeJS.Timeout | undefined;
+  let busy = false;
+  let nextId = 1;
+  const waiting = new Map<
+    number,
+    { worker: Worker; resolve: (r: PieceResult) => void; reject: (e: Error) => void }
+  >();
+
+  function warm() {
+    clearTimeout(idle);
+    if (workers.length > 0 || size === 0) return;
+    try {
+      workers = Array.from({ length: size }, startWorker);
+    } catch {
+      // No worker threads here (or no way to load them): everything is checked on this thread.
+      workers = [];
+    }
+  }
+
+  function startWorker(): Worker {
+    const w = spawn(new URL('./people-import.check.worker.ts', import.meta.url), {
+      secretKeyHex: opts.secretKeyHex,
+    });
+    w.unref();
+    w.on('message', (r: PieceResult) => {
+      const p = waiting.get(r.id);
+      if (!p) return;
+      waiting.delete(r.id);
+      if (r.error) p.reject(new Error(r.error));
+      else p.resolve(r);
+    });
+    // A worker that fails takes no more pieces; its piece is checked here instead.
+    const drop = (error: Error) => {
+      workers = workers.filter((x) => x !== w);
+      for (const [id, p] of waiting) {
+        if (p.worker !== w) continue;
+        waiting.delete(id);
+        p.reject(error);
+      }
+    };
+    w.on('error', drop);
+    w.on('exit', () => drop(new Error('the worker stopped')));
+    return w;
+  }
+
+  function sleepSoon() {
+    clearTimeout(idle);
+    idle = setTimeout(() => void close(), IDLE_MS);
+    idle.unref();
+  }
+
+  async function close() {
+    clearTimeout(idle);
+    const all = workers;
+    workers = [];
+    await Promise.all(all.map((w) => w.terminate()));
+  }
+
+  function send(w: Worker, message: Omit<PieceMessage, 'id'>): Promise<PieceResult> {
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      waiting.set(id, { worker: w, resolve, reject });
+      w.postMessage({ ...message, id } satisfies PieceMessage);
+    });
+  }
+
+  return {
+    warm,
+    close,
+    async check(task, knownPlaces, rows, keys, inline, onProgress) {
+      // One large check at a time on the workers; another meanwhile runs here, as a small one does.
+      if (busy || size === 0) return inline(rows, keys);
+      busy = true;
+      warm();
+      try {
+        const places = [...knownPlaces];
+        const pieces = Math.ceil(rows.length / PIECE);
+        const results = new Array<Piece>(pieces);
+        let next = 0;
+        let done = 0;
+        const take = () => (next < pieces ? next++ : -1);
+        const slice = (p: number) => ({
+          rows: rows.slice(p * PIECE, (p + 1) * PIECE),
+          keys: keys.slice(p * PIECE, (p + 1) * PIECE),
+        });
+        const here = async (p: number) => {
+          const { rows: r, keys: k } = slice(p);
+          const checked = await inline(r, k);
+          return { checks: checked.checks, stage: encodeStage(checked.stage, Number.MAX_SAFE_INTEGER) };
+        };
+        const finished = async (p: number, piece: Piece) => {
+          results[p] = piece;
+          done += piece.checks.length;
+          await onProgress?.(done);
+        };
+        // This thread checks pieces too, and lets the workers' answers in between two pieces.
+        const local = async () => {
+          for (let p = take(); p >= 0; p = take()) {
+            await finished(p, await here(p));
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+        };
+        // A worker has the next piece already while it checks one, so it never waits for this thread.
+        const remote = async (w: Worker) => {
+          const ask = (p: number) => {
+            const { rows: r, keys: k } = slice(p);
+            // Never left to reject unheard: a failed piece is checked here instead.
+            return send(w, { task, places, rows: packRows(r), keys: k }).then(fromPieceResult, () => null);
+          };
+          const inFlight: [number, Promise<Piece | null>][] = [];
+          for (let i = 0; i < 2; i++) {
+            const p = take();
+            if (p >= 0) inFlight.push([p, ask(p)]);
+          }
+          while (inFlight.length > 0) {
+            const [p, answer] = inFlight.shift()!;
+            const piece = (await answer) ?? (await here(p));
+            await finished(p, piece);
+            const q = take();
+            if (q >= 0) inFlight.push([q, workers.includes(w) ? ask(q) : Promise.resolve(null)]);
+          }
+        };
+        await Promise.all([local(), ...workers.map((w) => remote(w))]);
+        return joinPieces(results);
+      } finally {
+        busy = false;
+        sleepSoon();
+      }
+    },
+  };
+}
