@@ -232,6 +232,33 @@ export const appRoutes: AppRoute[] = [
     access: 'grants.reviews.score',
   },
   {
+    path: 'portal/pages',
+    Component: page(() => import('../features/portal/PortalPagesPage.tsx'), 'PortalPagesPage'),
+    access: 'portal.read',
+    nav: { label: 'sitePages', order: 60 },
+  },
+  {
+    path: 'portal/pages/:key',
+    Component: page(() => import('../features/portal/PortalPageEditPage.tsx'), 'PortalPageEditPage'),
+    access: 'portal.read',
+  },
+  {
+    path: 'portal/stories',
+    Component: page(() => import('../features/portal/StoriesPage.tsx'), 'StoriesPage'),
+    access: 'portal.read',
+    nav: { label: 'stories', order: 62 },
+  },
+  {
+    path: 'portal/stories/new',
+    Component: page(() => import('../features/portal/StoryEditPage.tsx'), 'StoryCreatePage'),
+    access: 'portal.manage',
+  },
+  {
+    path: 'portal/stories/:id',
+    Component: page(() => import('../features/portal/StoryEditPage.tsx'), 'StoryPage'),
+    access: 'portal.read',
+  },
+  {
     path: 'jobs',
     Component: page(() => import('../features/jobs/JobsPage.tsx'), 'JobsPage'),
     access: 'jobs.read',

@@ -3,6 +3,7 @@ import { dedupEn } from './en.dedup.ts';
 import { formsEn } from './en.forms.ts';
 import { grantsEn } from './en.grants.ts';
 import { peopleEn } from './en.people.ts';
+import { portalEn } from './en.portal.ts';
 import { trainingsEn } from './en.trainings.ts';
 import type { Messages } from './uk.ts';
 
@@ -33,6 +34,8 @@ export const en: Messages = {
     organisations: 'Organisations',
     audit: 'Audit log',
     security: 'Sign-in security',
+    sitePages: 'Site pages',
+    stories: 'Stories',
     trainings: 'Trainings',
     joinTraining: 'Join a training',
     verifyCertificate: 'Check a certificate',
@@ -183,6 +186,7 @@ export const en: Messages = {
   ...accessEn,
   ...peopleEn,
   ...dedupEn,
+  ...portalEn,
   ...grantsEn,
   ...trainingsEn,
   ...formsEn,

@@ -14,6 +14,9 @@ export const isLanguage = (value: unknown): value is Language =>
 
 function storedLanguage(): Language {
   try {
+    // A link from the public site says which language the visitor was reading (?lang=en).
+    const asked = new URLSearchParams(window.location.search).get('lang');
+    if (isLanguage(asked)) return asked;
     const value = window.localStorage.getItem(STORAGE_KEY);
     return isLanguage(value) ? value : DEFAULT_LANGUAGE;
   } catch {

@@ -3,6 +3,7 @@ import { dedupUk } from './uk.dedup.ts';
 import { formsUk } from './uk.forms.ts';
 import { grantsUk } from './uk.grants.ts';
 import { peopleUk } from './uk.people.ts';
+import { portalUk } from './uk.portal.ts';
 import { trainingsUk } from './uk.trainings.ts';
 
 /** Ukrainian messages: the default language. `en.ts` must have the same keys. */
@@ -32,6 +33,8 @@ export const uk = {
     organisations: 'Організації',
     audit: 'Журнал аудиту',
     security: 'Безпека входу',
+    sitePages: 'Сторінки сайту',
+    stories: 'Історії',
     trainings: 'Навчання',
     joinTraining: 'Подати на навчання',
     verifyCertificate: 'Перевірити сертифікат',
@@ -183,6 +186,7 @@ export const uk = {
   ...accessUk,
   ...peopleUk,
   ...dedupUk,
+  ...portalUk,
   ...grantsUk,
   ...trainingsUk,
   ...formsUk,
