@@ -1,11 +1,11 @@
 import type { ImportMapping, ImportReport, ImportRowError } from '@oselia/contracts';
 import type { Crypto } from '../../../shared/crypto.ts';
 import type { Actor } from '../../access/access.policy.ts';
-import type { CheckedRows, CheckTask } from './people-import.check.ts';
+import type { CheckedFile, CheckTask } from './people-import.check.ts';
 import type { Table, TableRow } from './people-import.file.ts';
 import { compileMapping, type MappedRow, rowIdentity } from './people-import.mapping.ts';
 import type { Present } from './people-import.plan.ts';
-import { keepRows, type StagedRows, stagedCount } from './people-import.stage.ts';
+import { decodeStage, encodeStage, keepRows } from './people-import.stage.ts';
 
 /** Errors kept in a report; the count says how many there were in all. */
 const MAX_REPORTED_ERRORS = 10_000;
@@ -21,15 +21,17 @@ export interface AnalysisDeps {
     rows: TableRow[],
     importKeys: string[],
     onProgress?: (done: number) => Promise<void> | void,
-  ) => Promise<CheckedRows>;
+  ) => Promise<CheckedFile>;
   /** Persons an earlier import brought in under these import keys. */
   findPresent: (tenantId: string, source: string, importKeys: string[]) => Promise<Map<string, Present>>;
 }
 
 export interface Analysis {
   report: ImportReport;
-  /** The valid rows, checked and prepared, for the job to write. */
-  stage: StagedRows;
+  /** The valid rows, checked and prepared, for the job to write, as stored text (encodeStage). */
+  parts: string[];
+  /** How many rows the parts hold. */
+  staged: number;
   /** Row numbers of the rows that are not valid. */
   invalidRows: number[];
 }
@@ -88,7 +90,7 @@ export async function analyseTable(
     keys.push(importKey);
   }
 
-  const { checks, stage } = await deps.checkRows(
+  const { checks, parts } = await deps.checkRows(
     { actor, mapping, columns: table.columns },
     known,
     unique,
@@ -107,9 +109,10 @@ export async function analyseTable(
 
   // The same document on two rows (both imported, the second reported), in row order.
   const firstByDocument = new Map<string, number>();
-  const hashes = stage.identifiers.columns.value_hash ?? [];
-  for (let k = 0; k < stage.identifiers.of.length; k++) {
-    const row = stage.row[stage.identifiers.of[k]!]!;
+  const documents = decodeStage(parts, ['row', 'i.of', 'i.value_hash']);
+  const hashes = documents.identifiers.columns.value_hash ?? [];
+  for (let k = 0; k < documents.identifiers.of.length; k++) {
+    const row = documents.row[documents.identifiers.of[k]!]!;
     const hash = hashes[k] as string;
     const first = firstByDocument.get(hash);
     if (first === undefined) firstByDocument.set(hash, row);
@@ -153,7 +156,8 @@ export async function analyseTable(
   const invalidRows: number[] = [];
   const allErrors: ImportRowError[] = [];
   const households = new Set<string>();
-  const keep = new Array<boolean>(stagedCount(stage)).fill(false);
+  const staged = checks.filter((c) => c.staged >= 0).length;
+  const keep = new Array<boolean>(staged).fill(false);
   let alreadyPresent = 0;
   for (const r of rows) {
     if (r.errors.length > 0) {
@@ -176,5 +180,12 @@ export async function analyseTable(
     errorCount: allErrors.length,
     duplicates,
   };
-  return { report, stage: keepRows(stage, keep), invalidRows };
+  // Rows a household check turned down leave the stage (the rest stays as it was stored).
+  const kept = keep.every(Boolean)
+    ? { parts, staged }
+    : (() => {
+        const stage = keepRows(decodeStage(parts), keep);
+        return { parts: encodeStage(stage), staged: stage.row.length };
+      })();
+  return { report, ...kept, invalidRows };
 }

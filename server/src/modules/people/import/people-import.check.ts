@@ -10,7 +10,14 @@ import type { Actor } from '../../access/access.policy.ts';
 import type { PeopleService } from '../people.service.ts';
 import type { TableRow } from './people-import.file.ts';
 import { type CompiledMapping, columnOfField, compileMapping, mapRow } from './people-import.mapping.ts';
-import { concatStages, emptyStage, type StagedRows, stagedCount, stageRow } from './people-import.stage.ts';
+import {
+  emptyStage,
+  encodeStage,
+  STAGE_PART_ROWS,
+  type StagedRows,
+  stagedCount,
+  stageRow,
+} from './people-import.stage.ts';
 
 /**
  * Each row on its own through the registration rules: the cells mapped to a person as the form
@@ -45,6 +52,12 @@ export interface RowCheck {
 export interface CheckedRows {
   checks: RowCheck[];
   stage: StagedRows;
+}
+
+/** Checked rows with their stage as stored text (see encodeStage), as a file's check returns it. */
+export interface CheckedFile {
+  checks: RowCheck[];
+  parts: string[];
 }
 
 /** Checks rows, given the import key of each. */
@@ -109,24 +122,26 @@ export async function checkRows(
   return { checks, stage };
 }
 
-/** Checks rows a few thousand at a time on this thread, reporting progress between pieces. */
+/** Checks rows a piece at a time on this thread, reporting progress between pieces. */
 export async function checkInPieces(
   rows: TableRow[],
   keys: string[],
   check: (rows: TableRow[], keys: string[]) => Promise<CheckedRows>,
   onProgress?: (done: number) => Promise<void> | void,
-  piece = 5000,
-): Promise<CheckedRows> {
-  if (!onProgress || rows.length <= piece) return check(rows, keys);
+): Promise<CheckedFile> {
   const checks: RowCheck[] = [];
-  const stages: StagedRows[] = [];
+  const parts: string[] = [];
   let offset = 0;
-  for (let from = 0; from < rows.length; from += piece) {
-    const part = await check(rows.slice(from, from + piece), keys.slice(from, from + piece));
-    for (const c of part.checks) checks.push(c.staged < 0 ? c : { ...c, staged: c.staged + offset });
-    offset += part.stage.row.length;
-    stages.push(part.stage);
-    await onProgress(from + part.checks.length);
+  for (let from = 0; from < rows.length; from += STAGE_PART_ROWS) {
+    const piece = await check(
+      rows.slice(from, from + STAGE_PART_ROWS),
+      keys.slice(from, from + STAGE_PART_ROWS),
+    );
+    for (const c of piece.checks) checks.push(c.staged < 0 ? c : { ...c, staged: c.staged + offset });
+    offset += piece.stage.row.length;
+    // A piece is one stored part: no more rows than a part holds.
+    parts.push(...encodeStage(piece.stage));
+    await onProgress?.(from + piece.checks.length);
   }
-  return { checks, stage: concatStages(stages) };
+  return { checks, parts };
 }

@@ -1,9 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ImportRowError } from '@oselia/contracts';
-import type { CheckedRows, CheckTask, RowCheck } from './people-import.check.ts';
+import type { CheckedFile, CheckedRows, CheckTask, RowCheck } from './people-import.check.ts';
+import { checkInPieces } from './people-import.check.ts';
 import type { TableRow } from './people-import.file.ts';
-import { decodeStage, encodeStage } from './people-import.stage.ts';
+import { encodeStage, STAGE_PART_ROWS } from './people-import.stage.ts';
 
 /**
  * Checking a large file on every core: the rows are cut into pieces that the server's own thread
@@ -13,8 +14,8 @@ import { decodeStage, encodeStage } from './people-import.stage.ts';
  * started when a large file is uploaded and stop after a minute without work.
  */
 
-/** Rows per piece. */
-const PIECE = 2500;
+/** Rows per piece: one stored part of the stage. */
+const PIECE = STAGE_PART_ROWS;
 /** Idle workers stop after this long. */
 const IDLE_MS = 60_000;
 
@@ -73,7 +74,7 @@ export function toPieceResult(id: number, checked: CheckedRows): PieceResult {
     relationship: checked.checks.map((c) => c.relationship),
     staged: checked.checks.map((c) => c.staged),
     errors,
-    stage: encodeStage(checked.stage, Number.MAX_SAFE_INTEGER),
+    stage: encodeStage(checked.stage),
   };
 }
 
@@ -96,8 +97,8 @@ function fromPieceResult(r: PieceResult): Piece {
   };
 }
 
-/** Pieces in order, put together as if checked in one go. */
-function joinPieces(pieces: Piece[]): CheckedRows {
+/** Pieces in order, put together as if checked in one go; each piece's stage is one stored part. */
+function joinPieces(pieces: Piece[]): CheckedFile {
   const checks: RowCheck[] = [];
   let offset = 0;
   for (const p of pieces) {
@@ -111,7 +112,7 @@ function joinPieces(pieces: Piece[]): CheckedRows {
     }
     offset += staged;
   }
-  return { checks, stage: decodeStage(pieces.flatMap((p) => p.stage)) };
+  return { checks, parts: pieces.flatMap((p) => p.stage) };
 }
 
 /** Starts a worker on a TypeScript module: registers the tsx loader first (workers do not inherit it). */
@@ -133,7 +134,7 @@ export interface CheckPool {
     keys: string[],
     inline: (rows: TableRow[], keys: string[]) => Promise<CheckedRows>,
     onProgress?: (done: number) => Promise<void> | void,
-  ): Promise<CheckedRows>;
+  ): Promise<CheckedFile>;
   close(): Promise<void>;
 }
 
@@ -211,7 +212,7 @@ export function createCheckPool(opts: { secretKeyHex: string; workers?: number }
     close,
     async check(task, knownPlaces, rows, keys, inline, onProgress) {
       // One large check at a time on the workers; another meanwhile runs here, as a small one does.
-      if (busy || size === 0) return inline(rows, keys);
+      if (busy || size === 0) return checkInPieces(rows, keys, inline, onProgress);
       busy = true;
       warm();
       try {
@@ -228,7 +229,7 @@ export function createCheckPool(opts: { secretKeyHex: string; workers?: number }
         const here = async (p: number) => {
           const { rows: r, keys: k } = slice(p);
           const checked = await inline(r, k);
-          return { checks: checked.checks, stage: encodeStage(checked.stage, Number.MAX_SAFE_INTEGER) };
+          return { checks: checked.checks, stage: encodeStage(checked.stage) };
         };
         const finished = async (p: number, piece: Piece) => {
           results[p] = piece;

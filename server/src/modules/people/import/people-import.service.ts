@@ -20,7 +20,6 @@ import { createCheckPool } from './people-import.pool.ts';
 import { createPeopleImportRepository } from './people-import.repository.ts';
 import {
   decodeStage,
-  encodeStage,
   mappingHash,
   STAGE_FORMAT,
   type StagedRows,
@@ -176,7 +175,7 @@ export function createPeopleImportService(db: Database, deps: PeopleImportDeps) 
 
   /** Keeps what a check prepared, pinned to the file, mapping and key it was made with. */
   function saveStage(r: typeof repo, actor: Actor, importId: string, pins: StagePins, a: Analysis) {
-    const parts = encodeStage(a.stage);
+    const { parts } = a;
     return r.saveStage(
       {
         tenant_id: actor.tenantId,
@@ -186,7 +185,7 @@ export function createPeopleImportService(db: Database, deps: PeopleImportDeps) 
         content_digest: pins.contentDigest,
         mapping_hash: pins.mappingHash,
         key_check: pins.keyCheck,
-        rows: a.stage.row.length,
+        rows: a.staged,
         invalid_rows: JSON.stringify(a.invalidRows),
         parts: parts.length,
         created_by: actor.userId,
@@ -433,7 +432,7 @@ export function createPeopleImportService(db: Database, deps: PeopleImportDeps) 
         await ctx.progress(0, total, `checking the rows again: ${done} of ${total}`);
       });
       await saveStage(repo, actor, imp.id, pins, analysis);
-      staged = { stage: analysis.stage, invalidRows: analysis.invalidRows };
+      staged = { stage: decodeStage(analysis.parts), invalidRows: analysis.invalidRows };
       report = analysis.report;
       phases.check = Math.round(performance.now() - started) - phases.stage;
     }

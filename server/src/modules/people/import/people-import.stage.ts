@@ -292,11 +292,12 @@ function encodePart(s: StagedRows): string {
   return [JSON.stringify(header), ...encoded.map((e) => e.payload)].join(GROUP);
 }
 
-function decodePart(text: string): StagedRows {
+function decodePart(text: string, only?: Set<string>): StagedRows {
   const [headerText, ...payloads] = text.split(GROUP);
   const header = JSON.parse(headerText!) as { n: number; i: number; c: number; columns: ColumnHead[] };
   const s = emptyStage();
   header.columns.forEach((head, k) => {
+    if (only && !only.has(head.name)) return;
     const dot = head.name.indexOf('.');
     const scope = dot < 0 ? '' : head.name.slice(0, dot);
     const name = head.name.slice(dot + 1);
@@ -364,9 +365,18 @@ function appendStage(s: StagedRows, p: StagedRows) {
 }
 
 /** The stored parts, in order, back into one stage. */
-export function decodeStage(parts: string[]): StagedRows {
-  return concatStages(parts.length === 0 ? [emptyStage()] : parts.map(decodePart));
+export function decodeStage(parts: string[], only?: StageColumn[]): StagedRows {
+  const wanted = only && new Set<string>(only);
+  return concatStages(parts.length === 0 ? [emptyStage()] : parts.map((p) => decodePart(p, wanted)));
 }
+
+/** A stored column, for decoding only some: `row`, `importKey`, `p.<person column>`, `i.of`, … */
+export type StageColumn =
+  | 'row'
+  | 'importKey'
+  | 'householdKey'
+  | 'relationship'
+  | `${'p' | 'i' | 'c'}.${string}`;
 
 /** The mapping as a stable digest: the same fields to the same columns give the same hash. */
 export function mappingHash(mapping: ImportMapping): string {
