@@ -139,8 +139,8 @@ export function createFeedbackRepository(db: Database) {
         .execute();
     },
 
-    async isHandler(tenantId: string, userId: string) {
-      const row = await db
+    async isHandler(tenantId: string, userId: string, trx: Database = db) {
+      const row = await trx
         .selectFrom('feedback_sensitive_handlers')
         .select('user_id')
         .where('tenant_id', '=', tenantId)

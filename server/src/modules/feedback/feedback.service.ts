@@ -51,14 +51,16 @@ export function createFeedbackService(db: Database, deps: FeedbackDeps) {
   const repo = createFeedbackRepository(db);
   const now = deps.now ?? (() => new Date());
 
-  async function maySeeSensitive(actor: Actor) {
-    return can(actor, 'feedback.sensitive.read') && repo.isHandler(actor.tenantId, actor.userId);
+  // Inside a transaction the check must use it: PGlite has one connection, and a read through the
+  // pool would wait forever for the transaction holding it.
+  async function maySeeSensitive(actor: Actor, trx: Database = db) {
+    return can(actor, 'feedback.sensitive.read') && repo.isHandler(actor.tenantId, actor.userId, trx);
   }
 
   /** The item if this actor may know it exists; the same 404 otherwise. */
   async function visibleItem(actor: Actor, id: string, trx: Database = db) {
     const row = await repo.findById(actor.tenantId, id, trx);
-    if (!row || (row.category === 'sensitive' && !(await maySeeSensitive(actor)))) {
+    if (!row || (row.category === 'sensitive' && !(await maySeeSensitive(actor, trx)))) {
       throw new AppError('NOT_FOUND', 'feedback not found');
     }
     return row;
