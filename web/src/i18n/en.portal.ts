@@ -71,6 +71,8 @@ export const portalEn: typeof portalUk = {
     publish: 'Publish',
     published: 'Published.',
     preview: 'Preview',
+    showPreview: 'Show the preview',
+    hidePreview: 'Hide the preview',
     previewOf: 'Preview ({{lang}})',
     previewTitle: 'How visitors will see the page',
     openPreview: 'Open in a new tab',

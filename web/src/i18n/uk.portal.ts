@@ -70,6 +70,8 @@ export const portalUk = {
     publish: 'Опублікувати',
     published: 'Опубліковано.',
     preview: 'Попередній перегляд',
+    showPreview: 'Показати попередній перегляд',
+    hidePreview: 'Сховати попередній перегляд',
     previewOf: 'Попередній перегляд ({{lang}})',
     previewTitle: 'Так сторінку побачать відвідувачі',
     openPreview: 'Відкрити в новій вкладці',

@@ -43,7 +43,7 @@ export const CHROME = {
     staff: 'Вхід для працівників',
     feed: 'Стрічка історій (Atom)',
     privacy: (threshold: number) =>
-      `Усі цифри на сайті — підсумки; значення менші за ${threshold} приховано (позначка «<${threshold}»), щоб нікого не можна було впізнати.`,
+      `Усі цифри на сайті — підсумки; значення, менші за ${threshold}, приховано (позначка x) разом із тими, з яких їх можна було б вирахувати, щоб нікого не можна було впізнати.`,
     licence: 'Код: AGPL-3.0. Тексти: CC BY 4.0.',
     notFoundTitle: 'Сторінку не знайдено',
     notFoundText: 'Такої сторінки немає або її прибрали.',
@@ -73,7 +73,7 @@ export const CHROME = {
     staff: 'Staff sign-in',
     feed: 'Stories feed (Atom)',
     privacy: (threshold: number) =>
-      `Every figure on this site is an aggregate; values under ${threshold} are hidden (shown as “<${threshold}”) so that nobody can be recognised.`,
+      `Every figure on this site is an aggregate; values under ${threshold} are hidden (marked x), together with any figures they could be worked out from, so that nobody can be recognised.`,
     licence: 'Code: AGPL-3.0. Texts: CC BY 4.0.',
     notFoundTitle: 'Page not found',
     notFoundText: 'There is no such page, or it has been taken down.',

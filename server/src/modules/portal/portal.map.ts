@@ -168,11 +168,13 @@ export function renderOblastMap(
   const { shapes, width, height } = oblastShapes(assetsDir);
   const published = [...values.values()].flatMap((p) => (p.suppressed ? [] : [p.value]));
   const breaks = classBreaks(published);
+  // With fewer classes than colours, the darker end is used, so that any reach stands out from none.
+  const classColours = MAP_COLOURS.slice(MAP_COLOURS.length - breaks.length);
   const colourOf = (p: Published | undefined) => {
     if (!p || (!p.suppressed && p.value === 0)) return MAP_COLOURS[0];
     if (p.suppressed) return SUPPRESSED_COLOUR;
     const i = breaks.findIndex((b) => p.value <= b);
-    return MAP_COLOURS[Math.min(MAP_COLOURS.length - 1, (i < 0 ? breaks.length - 1 : i) + 1)];
+    return classColours[i < 0 ? classColours.length - 1 : i]!;
   };
   const paths = shapes.map((s) => {
     const p = values.get(s.pcode);
@@ -186,7 +188,7 @@ export function renderOblastMap(
   });
   let lower = 1;
   const legend = breaks.map((b, i) => {
-    const item = html`<li><i style="background:${MAP_COLOURS[i + 1]!}"></i>${labels.format(lower)}–${labels.format(b)}</li>`;
+    const item = html`<li><i style="background:${classColours[i]!}"></i>${labels.format(lower)}–${labels.format(b)}</li>`;
     lower = b + 1;
     return item;
   });

@@ -1,4 +1,4 @@
-import type { PortalPageContent, PortalPageKey, Story } from '@oselia/contracts';
+import type { PlaceDetail, PortalPageContent, PortalPageKey, Story } from '@oselia/contracts';
 import type { Config } from '../../config.ts';
 import type { PlacesService } from '../places/places.service.ts';
 import type { Lang, NavKey } from './portal.chrome.ts';
@@ -18,6 +18,28 @@ export const PAGE_PATHS: Record<PortalPageKey, { path: string; nav: NavKey }> = 
   take_action: { path: '/take-action', nav: 'takeAction' },
   agenda_2030: { path: '/2030-agenda', nav: 'agenda2030' },
 };
+
+const UNIT_NOUN = {
+  uk: { 1: 'область', 2: 'район', 3: 'громада', 4: '' },
+  en: { 1: 'oblast', 2: 'raion', 3: 'hromada', 4: '' },
+} as const;
+
+/**
+ * A place as readers know it: "Lvivska hromada, Lvivska oblast", "Pervomaisk, Mykolaivska oblast".
+ * Adjective names (…ska, …ька) get their unit's noun; others (Kyiv, Crimea) stand alone.
+ */
+export function placeLabel(
+  p: Pick<PlaceDetail, 'level' | 'nameUk' | 'nameEn'> & {
+    ancestors: readonly Pick<PlaceDetail['ancestors'][number], 'level' | 'nameUk' | 'nameEn'>[];
+  },
+  lang: Lang,
+): string {
+  const named = (name: string, level: 1 | 2 | 3 | 4) =>
+    /(ка|ka)$/i.test(name) && UNIT_NOUN[lang][level] ? `${name} ${UNIT_NOUN[lang][level]}` : name;
+  const own = named(lang === 'uk' ? p.nameUk : p.nameEn, p.level);
+  const oblast = p.level > 1 ? p.ancestors.find((a) => a.level === 1) : undefined;
+  return oblast ? `${own}, ${named(lang === 'uk' ? oblast.nameUk : oblast.nameEn, 1)}` : own;
+}
 
 const PREVIEW = {
   uk: 'Попередній перегляд: так сторінка виглядатиме після публікації. Відвідувачі її ще не бачать.',
@@ -88,7 +110,7 @@ export function createPortalRenderer(deps: {
 
     async story(lang: Lang, story: Story, preview = false) {
       const place = story.placePcode ? await deps.places.getPlace(story.placePcode).catch(() => null) : null;
-      const placeName = place ? (lang === 'uk' ? place.nameUk : place.nameEn) : null;
+      const placeName = place ? placeLabel(place, lang) : null;
       const photo = story.photos[0];
       const body = storyBody(lang, story, placeName);
       return renderPublicPage({

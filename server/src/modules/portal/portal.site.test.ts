@@ -8,6 +8,7 @@ import { AppError } from '../../shared/app-error.ts';
 import { CHROME } from './portal.chrome.ts';
 import { html } from './portal.html.ts';
 import { renderPublicPage } from './portal.layout.ts';
+import { placeLabel } from './portal.render.ts';
 import { type PublicPages, preferredLang, registerPublicSite, sendHtml } from './portal.site.ts';
 
 const baseUrl = 'https://oselia.example';
@@ -128,5 +129,25 @@ describe('preferredLang', () => {
     ['ru,en;q=0.5', 'uk'],
   ])('%j → %s', (header, lang) => {
     expect(preferredLang({ headers: { 'accept-language': header } })).toBe(lang);
+  });
+});
+
+describe('placeLabel', () => {
+  const lviv = { pcode: 'UA46', level: 1 as const, nameUk: 'Львівська', nameEn: 'Lvivska' };
+  it.each([
+    [{ level: 1, nameUk: 'Львівська', nameEn: 'Lvivska', ancestors: [] }, 'uk', 'Львівська область'],
+    [{ level: 1, nameUk: 'Київ', nameEn: 'Kyiv', ancestors: [] }, 'en', 'Kyiv'],
+    [
+      { level: 3, nameUk: 'Львівська', nameEn: 'Lvivska', ancestors: [lviv] },
+      'en',
+      'Lvivska hromada, Lvivska oblast',
+    ],
+    [
+      { level: 4, nameUk: 'Первомайськ', nameEn: 'Pervomaisk', ancestors: [lviv] },
+      'uk',
+      'Первомайськ, Львівська область',
+    ],
+  ] as const)('%j in %s → %s', (place, lang, label) => {
+    expect(placeLabel(place, lang)).toBe(label);
   });
 });

@@ -26,9 +26,13 @@ export interface PublicSiteDeps extends RouteDeps {
 }
 export type PublicPages = FastifyPluginAsyncZod<PublicSiteDeps>;
 
-/** No scripts, no plugins, nothing from elsewhere; inline styles (the one stylesheet) allowed. */
+/**
+ * No scripts, no plugins, nothing from elsewhere; inline styles (the one stylesheet) allowed.
+ * `connect-src 'self'` lets tools running in the page (a crawler's audit fetching robots.txt) read
+ * this site; the pages themselves fetch nothing.
+ */
 export const PUBLIC_CSP =
-  "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+  "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 export interface SendHtmlOptions {
   status?: number;

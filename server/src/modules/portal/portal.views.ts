@@ -71,7 +71,7 @@ export function homeBody(lang: Lang, content: PortalPageContent, f: PublicFigure
 <p class="lead">${content.description[lang]}</p>
 <div class="prose">${renderMarkdown(content.body[lang])}</div>
 <p><a class="button" href="${sitePath(lang, '/take-action')}">${t.takeActionCta}</a></p>
-<section aria-labelledby="figures-h"><h2 id="figures-h">${t.peopleReached}</h2>${headlineFigures(lang, f)}</section>
+<section aria-labelledby="figures-h"><h2 id="figures-h">${t.figuresTitle}</h2>${headlineFigures(lang, f)}</section>
 ${
   latest.length > 0
     ? html`<section aria-labelledby="latest-h"><h2 id="latest-h">${t.latestStories}</h2>

@@ -2,6 +2,7 @@ import {
   Alert,
   Anchor,
   Badge,
+  Button,
   Fieldset,
   Group,
   SegmentedControl,
@@ -79,36 +80,47 @@ export function BilingualFields({ fields, idPrefix }: { fields: TextField[]; idP
   );
 }
 
-/** The saved draft as the public would see it, framed; the same address opens in a new tab. */
+/**
+ * The saved draft as the public would see it, framed on demand (the frame runs no scripts and
+ * loads only when asked for); the same address opens in a new tab.
+ */
 export function PreviewFrame({ urlFor, version }: { urlFor: (lang: Lang) => string; version: number }) {
   const { t } = useTranslation();
   const [lang, setLang] = useState<Lang>('uk');
+  const [shown, setShown] = useState(false);
   const url = urlFor(lang);
   return (
     <Stack gap="xs">
       <Group justify="space-between">
-        <SegmentedControl
-          aria-label={t('portal.preview')}
-          value={lang}
-          onChange={(v) => setLang(v as Lang)}
-          data={LANGS.map((l) => ({ value: l, label: t(`portal.languages.${l}`) }))}
-        />
+        <Group>
+          <Button variant="light" aria-expanded={shown} onClick={() => setShown((v) => !v)}>
+            {shown ? t('portal.hidePreview') : t('portal.showPreview')}
+          </Button>
+          <SegmentedControl
+            aria-label={t('portal.preview')}
+            value={lang}
+            onChange={(v) => setLang(v as Lang)}
+            data={LANGS.map((l) => ({ value: l, label: t(`portal.languages.${l}`) }))}
+          />
+        </Group>
         <Anchor href={url} target="_blank" rel="noopener">
           {t('portal.openPreview')}
         </Anchor>
       </Group>
-      <iframe
-        key={`${lang}-${version}`}
-        src={url}
-        title={t('portal.previewOf', { lang: t(`portal.languages.${lang}`) })}
-        sandbox=""
-        style={{
-          width: '100%',
-          height: '70vh',
-          border: '1px solid var(--mantine-color-gray-4)',
-          borderRadius: 4,
-        }}
-      />
+      {shown && (
+        <iframe
+          key={`${lang}-${version}`}
+          src={url}
+          title={t('portal.previewOf', { lang: t(`portal.languages.${lang}`) })}
+          sandbox=""
+          style={{
+            width: '100%',
+            height: '70vh',
+            border: '1px solid var(--mantine-color-gray-4)',
+            borderRadius: 4,
+          }}
+        />
+      )}
     </Stack>
   );
 }

@@ -28,17 +28,36 @@ export function PortalPageEditPage() {
 function PageEditor({ pageKey }: { pageKey: PortalPageKey }) {
   const { t } = useTranslation();
   const page = useQuery(pageQuery(pageKey));
+  // Held here: the form below starts afresh with each saved version, the notice must outlive it.
+  const [notice, setNotice] = useState<string | null>(null);
   if (page.isError) return <ApiErrorAlert error={page.error} onRetry={() => void page.refetch()} />;
   if (page.isPending) return <Loading />;
-  return <PageForm key={page.data.version} page={page.data} title={t(`portal.pageNames.${pageKey}`)} />;
+  return (
+    <PageForm
+      key={page.data.version}
+      page={page.data}
+      title={t(`portal.pageNames.${pageKey}`)}
+      notice={notice}
+      setNotice={setNotice}
+    />
+  );
 }
 
-function PageForm({ page, title }: { page: PortalPage; title: string }) {
+function PageForm({
+  page,
+  title,
+  notice,
+  setNotice,
+}: {
+  page: PortalPage;
+  title: string;
+  notice: string | null;
+  setNotice: (notice: string | null) => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const { data: session } = useSession();
   const [draft, setDraft] = useState<PortalPageContent>(page.draft);
-  const [notice, setNotice] = useState<string | null>(null);
 
   const refresh = (next: PortalPage) => {
     queryClient.setQueryData(portalKeys.page(page.key), next);

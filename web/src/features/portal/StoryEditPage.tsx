@@ -208,16 +208,25 @@ export function StoryCreatePage() {
 export function StoryPage() {
   const { id = '' } = useParams();
   const story = useQuery(storyQuery(id));
+  // Held here: the editor starts afresh with each saved version, the notice must outlive it.
+  const [notice, setNotice] = useState<string | null>(null);
   if (story.isError) return <ApiErrorAlert error={story.error} onRetry={() => void story.refetch()} />;
   if (story.isPending) return <Loading />;
-  return <StoryEditor key={story.data.version} story={story.data} />;
+  return <StoryEditor key={story.data.version} story={story.data} notice={notice} setNotice={setNotice} />;
 }
 
-function StoryEditor({ story }: { story: Story }) {
+function StoryEditor({
+  story,
+  notice,
+  setNotice,
+}: {
+  story: Story;
+  notice: string | null;
+  setNotice: (notice: string | null) => void;
+}) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const { data: session } = useSession();
-  const [notice, setNotice] = useState<string | null>(null);
   const canEdit = mayOpen('portal.manage', session) && story.status !== 'published';
   const update = useMutation({
     mutationFn: (body: CreateStoryBody) =>
