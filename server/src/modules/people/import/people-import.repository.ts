@@ -3,6 +3,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { type Insertable, type RawBuilder, sql, type Updateable } from 'kysely';
 import type { Database } from '../../../db/database.ts';
 import type { PeopleImportStagesTable, PeopleImportsTable } from '../../../db/schema.ts';
+import { AppError } from '../../../shared/app-error.ts';
 
 /**
  * Rows per bulk INSERT. Each column is one array parameter; a batch of this size keeps a
@@ -104,6 +105,119 @@ export function createPeopleImportRepository(db: Database) {
       typeCache.set(table, types);
     }
     return types;
+  }
+
+  interface ForeignKey {
+    name: string;
+    columns: string[];
+    table: string;
+    refColumns: string[];
+    refTypes: string[];
+    match: string;
+  }
+  const fkCache = new Map<BulkTable, Promise<{ keys: ForeignKey[]; ownTriggers: boolean }>>();
+
+  /** The table's foreign keys, and whether it has triggers of its own (not a constraint's). */
+  function foreignKeysOf(table: BulkTable) {
+    let found = fkCache.get(table);
+    if (!found) {
+      found = Promise.all([
+        sql<{
+          name: string;
+          columns: string[];
+          ref: string;
+          ref_columns: string[];
+          ref_types: string[];
+          match: string;
+        }>`
+          select c.conname::text as name, c.confrelid::regclass::text as ref, c.confmatchtype::text as match,
+            array(select a.attname::text from unnest(c.conkey) with ordinality k(n, o)
+              join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.n order by k.o) as columns,
+            array(select a.attname::text from unnest(c.confkey) with ordinality k(n, o)
+              join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.n order by k.o) as ref_columns,
+            array(select format_type(a.atttypid, a.atttypmod) from unnest(c.confkey) with ordinality k(n, o)
+              join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.n order by k.o) as ref_types
+          from pg_constraint c where c.contype = 'f' and c.conrelid = ${table}::regclass`.execute(db),
+        sql<{ n: number }>`
+          select count(*)::int as n from pg_trigger
+          where tgrelid = ${table}::regclass and not tgisinternal and tgenabled <> 'D'`.execute(db),
+      ]).then(([keys, triggers]) => ({
+        keys: keys.rows.map((k) => ({
+          name: k.name,
+          columns: k.columns,
+          table: k.ref,
+          refColumns: k.ref_columns,
+          refTypes: k.ref_types,
+          match: k.match,
+        })),
+        ownTriggers: triggers.rows[0]!.n > 0,
+      }));
+      fkCache.set(table, found);
+    }
+    return found;
+  }
+
+  /**
+   * Set checks stand in for the row checks only when nothing else would be skipped (the table has
+   * no trigger of its own) and every foreign-key column is among the values written.
+   */
+  async function setChecksApply(
+    table: BulkTable,
+    constants: Record<string, unknown>,
+    columns: Record<string, unknown[]>,
+  ) {
+    const { keys, ownTriggers } = await foreignKeysOf(table);
+    return (
+      !ownTriggers &&
+      keys.every((k) => k.match === 's' && k.columns.every((c) => c in constants || c in columns))
+    );
+  }
+
+  /**
+   * Every foreign key of the rows just written, checked as one set per key: the distinct keys the
+   * rows refer to must all exist, and are locked as a row check would lock them (FOR KEY SHARE), so
+   * that nobody deletes them before the commit. A row with a null in its key refers to nothing.
+   */
+  async function checkForeignKeysAsSets(
+    table: BulkTable,
+    constants: Record<string, unknown>,
+    columns: Record<string, unknown[]>,
+    count: number,
+  ) {
+    const { keys } = await foreignKeysOf(table);
+    for (const key of keys) {
+      const values = key.columns.map((c) =>
+        c in constants ? () => constants[c] : (i: number) => columns[c]![i],
+      );
+      const distinct = new Map<string, unknown[]>();
+      for (let i = 0; i < count; i++) {
+        const tuple = values.map((v) => v(i));
+        if (tuple.some((v) => v === null || v === undefined)) continue;
+        const id = tuple.map(String).join('\u0000');
+        if (!distinct.has(id)) distinct.set(id, tuple);
+      }
+      if (distinct.size === 0) continue;
+      const tuples = [...distinct.values()];
+      const arrays = key.refTypes.map((t, j) => {
+        if (!/^[a-z0-9_ ()[\],]+$/.test(t)) throw new Error(`unexpected type ${t}`);
+        return sql`${columnLiteral(
+          t,
+          tuples.map((tu) => tu[j]),
+        )}::${sql.raw(`${t}[]`)}`;
+      });
+      const { rows } = await sql<{ n: number }>`
+        select count(*)::int as n from (
+          select 1 from only ${sql.table(key.table)} p
+          where (${sql.join(key.refColumns.map((c) => sql.ref(`p.${c}`)))}) in (select * from unnest(${sql.join(arrays)}))
+          for key share of p
+        ) found`.execute(db);
+      if (rows[0]!.n !== tuples.length) {
+        throw new AppError(
+          'CONFLICT',
+          `rows refer to something that is not in the database (${table}: ${key.name}); nothing was imported`,
+        );
+      }
+    }
   }
 
   return {
@@ -314,9 +428,13 @@ export function createPeopleImportRepository(db: Database) {
       constants: Record<string, unknown>,
       columns: Record<string, unknown[]>,
       count: number,
-      batch = INSERT_BATCH,
+      opts: { checkAsSets?: boolean; batch?: number } = {},
     ) {
       if (count === 0) return;
+      const batch = opts.batch ?? INSERT_BATCH;
+      // Foreign keys checked once for the whole load, as sets, instead of row by row (see below).
+      const asSets = opts.checkAsSets === true && (await setChecksApply(table, constants, columns));
+      if (asSets) await sql`set local session_replication_role = replica`.execute(db);
       const types = await columnTypes(table);
       const typeOf = (c: string) => {
         const t = types.get(c);
@@ -361,6 +479,21 @@ export function createPeopleImportRepository(db: Database) {
         pending.catch(() => {});
       }
       await pending;
+      if (asSets) {
+        await sql`set local session_replication_role = origin`.execute(db);
+        await checkForeignKeysAsSets(table, constants, columns, count);
+      }
+    },
+
+    /**
+     * Whether this session may leave foreign keys to be checked as sets during a load: it needs to
+     * set `session_replication_role` (a superuser, or a role granted that).
+     */
+    async maySkipRowChecks(): Promise<boolean> {
+      const { rows } = await sql<{ ok: boolean }>`
+        select current_setting('is_superuser') = 'on'
+          or coalesce(has_parameter_privilege('session_replication_role', 'set'), false) as ok`.execute(db);
+      return rows[0]?.ok === true;
     },
 
     /**

@@ -43,6 +43,8 @@ export interface PeopleImportDeps {
   engine?: 'pglite' | 'postgres';
   /** Fewest new persons for which that rebuild is chosen (tests lower it). */
   rebuildFrom?: number;
+  /** Fewest new persons for which foreign keys are checked as sets (tests lower it). */
+  setChecksFrom?: number;
   /** Check large files on worker threads too: they need the key; `from` rows (tests lower it). */
   parallel?: { secretKeyHex: string; from?: number; workers?: number };
 }
@@ -452,6 +454,7 @@ export function createPeopleImportService(db: Database, deps: PeopleImportDeps) 
       signal: ctx.signal,
       singleSession: deps.engine === 'pglite',
       ...(deps.rebuildFrom !== undefined ? { rebuildFrom: deps.rebuildFrom } : {}),
+      ...(deps.setChecksFrom !== undefined ? { setChecksFrom: deps.setChecksFrom } : {}),
       progress: (done, of, message) =>
         // Not awaited: on the embedded database the transaction holds the only connection.
         void ctx.progress(done, of, message).catch(() => {}),
@@ -468,6 +471,7 @@ export function createPeopleImportService(db: Database, deps: PeopleImportDeps) 
     return {
       ...result.counts,
       indexesRebuilt: result.rebuilt,
+      foreignKeysCheckedAsSets: result.setChecks,
       milliseconds: { ...phases, total: Math.round(performance.now() - started) },
     };
   }

@@ -26,9 +26,13 @@ export interface WriteInput {
   singleSession?: boolean;
   /** Fewest new persons for which that is worth it (building an index has a fixed cost). */
   rebuildFrom?: number;
+  /** Fewest new persons for which foreign keys are checked as sets (tests lower it). */
+  setChecksFrom?: number;
 }
 
 export const REBUILD_FROM = 10_000;
+/** Fewest new persons for which foreign keys are checked as sets. */
+export const SET_CHECKS_FROM = 1000;
 
 const TABLES: BulkTable[] = [
   'households',
@@ -86,6 +90,13 @@ export async function writeStage(db: Database, audit: AuditService, input: Write
       plan.fresh.length >= (input.rebuildFrom ?? REBUILD_FROM) &&
       (await r.hasFewerRows('persons', plan.fresh.length + 1));
     const restore = rebuild ? await r.dropIndexesAndForeignKeys(TABLES) : [];
+    // Otherwise, where the session may, foreign keys are checked once per key as sets rather than
+    // once per row (tables with triggers of their own keep the row checks).
+    const checkAsSets =
+      !rebuild &&
+      plan.fresh.length >= (input.setChecksFrom ?? SET_CHECKS_FROM) &&
+      (await r.maySkipRowChecks());
+    const opts = { checkAsSets };
     t = lap('drop', t);
 
     const heads = plan.households.map((h) => h.head);
@@ -98,6 +109,7 @@ export async function writeStage(db: Database, audit: AuditService, input: Write
         head_person_id: heads.map((i) => plan.personId[i]),
       },
       plan.households.length,
+      opts,
     );
     t = lap('households', t);
 
@@ -118,6 +130,7 @@ export async function writeStage(db: Database, audit: AuditService, input: Write
           import_key: step.map((i) => stage.importKey[i]),
         },
         step.length,
+        opts,
       );
       t = lap('persons', t);
 
@@ -132,6 +145,7 @@ export async function writeStage(db: Database, audit: AuditService, input: Write
           person_id: ids.map((k) => plan.personId[stage.identifiers.of[k]!]),
         },
         ids.length,
+        opts,
       );
       t = lap('identifiers', t);
 
@@ -145,6 +159,7 @@ export async function writeStage(db: Database, audit: AuditService, input: Write
           person_id: consents.map((k) => plan.personId[stage.consents.of[k]!]),
         },
         consents.length,
+        opts,
       );
       t = lap('consents', t);
 
@@ -159,6 +174,7 @@ export async function writeStage(db: Database, audit: AuditService, input: Write
           relationship: members.map((i) => stage.relationship[i]),
         },
         members.length,
+        opts,
       );
       t = lap('memberships', t);
       const done = from + step.length;
@@ -197,6 +213,6 @@ export async function writeStage(db: Database, audit: AuditService, input: Write
     // What was staged is in the registry now.
     await r.deleteStage(actor.tenantId, imp.id);
     lap('finish', t);
-    return { counts, milliseconds: ms, rebuilt: rebuild };
+    return { counts, milliseconds: ms, rebuilt: rebuild, setChecks: checkAsSets };
   });
 }
