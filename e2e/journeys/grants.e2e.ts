@@ -470,6 +470,11 @@ describe('grants: from a call to paid tranches, across roles', () => {
         await page.getByRole('button', { name: g.review.noConflict }).click();
         await visible(page.getByRole('heading', { name: g.review.scoresHeading }));
         await visible(page.getByText(applicant.business).first());
+        // The applicant's documents are the reviewer's to read, once no conflict is declared.
+        const plan = page.getByRole('link', { name: 'план-кавярні.pdf' });
+        const download = await page.request.get((await plan.getAttribute('href')) ?? '');
+        expect(download.status()).toBe(200);
+        expect(download.headers()['content-type']).toContain('application/pdf');
         // Independent: nobody else's scores before submitting.
         expect(await page.getByRole('heading', { name: g.review.othersHeading }).count()).toBe(0);
         const viabilityCard = page.getByRole('group', { name: /Життєздатність справи/ });

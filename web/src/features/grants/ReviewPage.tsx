@@ -13,6 +13,7 @@ import { PageTitle } from '../../ui/PageTitle.tsx';
 import { AnswersList } from './AnswersList.tsx';
 import { formatBytes } from './applyDraft.ts';
 import { RefusalAlert, useApplicationFacts, useBilingual } from './GrantsBits.tsx';
+import { staffFileUrl } from './grantsApi.ts';
 import { Scoring } from './ReviewScoring.tsx';
 import { myReviewsQuery, reviewSheetQuery, reviewsApi } from './reviewsApi.ts';
 
@@ -106,7 +107,11 @@ function ApplicationForReview({ sheet }: { sheet: ReviewSheet }) {
           <List size="sm" spacing={2}>
             {a.documents.map((d) => (
               <List.Item key={d.id}>
-                {d.kind}: {d.fileName} · {formatBytes(d.sizeBytes, intlLocale(i18n.language))}
+                {d.kind}:{' '}
+                <Anchor href={staffFileUrl(d.fileId)} download={d.fileName}>
+                  {d.fileName}
+                </Anchor>{' '}
+                · {formatBytes(d.sizeBytes, intlLocale(i18n.language))}
               </List.Item>
             ))}
           </List>
