@@ -283,7 +283,6 @@ export const trainingsEn: typeof trainingsUk = {
       doneTitle: 'Application sent',
       doneHeading: 'Thank you!',
       done: 'Your application to “{{title}}” has arrived. Its reference is {{code}}. We will tell you the outcome of the selection by email.',
-      unsupported: 'this question is not supported here',
     },
     verify: {
       title: 'Check a certificate',

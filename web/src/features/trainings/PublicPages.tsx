@@ -11,17 +11,19 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import type { CertificateVerification } from '@oselia/contracts';
+import type { Answers, CertificateVerification } from '@oselia/contracts';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { isApiError } from '../../api/errors.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert.tsx';
+import { FormRenderer } from '../../ui/forms/FormRenderer.tsx';
+import { problemsOfRefusal } from '../../ui/forms/formHelpers.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { PlaceName } from '../people/PlacePicker.tsx';
-import { type Answers, EnrolmentForm, problemsByQuestion } from './EnrolmentForm.tsx';
 import { Refusal, useDateRange, useText } from './TrainingBits.tsx';
 import { publicEventQuery, publicEventsQuery, trainingsApi, verifyQuery } from './trainingsApi.ts';
 
@@ -81,7 +83,7 @@ export function EnrolPage() {
   const event = useQuery(publicEventQuery(id));
   const [answers, setAnswers] = useState<Answers>({});
   const apply = useMutation({ mutationFn: () => trainingsApi.apply(id, language, answers) });
-  const problems = apply.isError ? problemsByQuestion(apply.error, language) : {};
+  const problems = isApiError(apply.error) ? problemsOfRefusal(apply.error.details) : [];
   if (event.isError) return <ApiErrorAlert error={event.error} notFoundText={t('trainings.notFound')} />;
   if (event.isPending) return <Loading />;
   const e = event.data;
@@ -116,7 +118,14 @@ export function EnrolPage() {
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
-            <EnrolmentForm definition={e.form} answers={answers} onChange={setAnswers} problems={problems} />
+            <FormRenderer
+              definition={e.form}
+              answers={answers}
+              onChange={setAnswers}
+              problems={problems}
+              language={language}
+              idPrefix="enrol"
+            />
             {apply.isError && <Refusal error={apply.error} />}
             <Button type="submit" size="lg" loading={apply.isPending} w="fit-content">
               {t('trainings.enrol.submit')}

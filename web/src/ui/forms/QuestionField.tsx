@@ -1,7 +1,9 @@
 import { Checkbox, Group, NativeSelect, Paper, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import type { AnswerValue, MoneyAnswer, Question } from '@oselia/contracts';
+import { useQuery } from '@tanstack/react-query';
 import { minorDigits, minorToDecimalText, parseAmountToMinor } from '../../features/people/money.ts';
 import { PlacePicker } from '../../features/people/PlacePicker.tsx';
+import { oblastListQuery } from '../../features/people/peopleApi.ts';
 import { FileField } from './FileField.tsx';
 import { fieldId, useFormContext } from './formContext.ts';
 import { numberText, pickText } from './formHelpers.ts';
@@ -9,6 +11,20 @@ import { numberText, pickText } from './formHelpers.ts';
 /** Radio buttons up to this many options; a native select (good on phones) beyond. */
 const MAX_RADIOS = 6;
 const CURRENCIES = ['UAH', 'EUR', 'USD'];
+
+/**
+ * Browser autofill for the questions whose name says what they hold (XLSForm names are free, but
+ * these are the ones our forms and Kobo exports use): a phone fills a long form faster with them.
+ */
+const AUTOFILL: Record<string, { autoComplete: string; type?: string; inputMode?: 'tel' | 'email' }> = {
+  family_name: { autoComplete: 'family-name' },
+  surname: { autoComplete: 'family-name' },
+  given_name: { autoComplete: 'given-name' },
+  first_name: { autoComplete: 'given-name' },
+  email: { autoComplete: 'email', type: 'email', inputMode: 'email' },
+  phone: { autoComplete: 'tel', type: 'tel', inputMode: 'tel' },
+  phone_number: { autoComplete: 'tel', type: 'tel', inputMode: 'tel' },
+};
 
 export interface FieldProps {
   question: Question;
@@ -109,6 +125,27 @@ function ChoiceField({ question, path, value, onChange }: FieldProps) {
   );
 }
 
+/** An oblast is one of 27: a plain list is quicker than a search, and native on phones. */
+function OblastField({ question, path, value, onChange }: FieldProps) {
+  const ctx = useFormContext();
+  const common = useFieldProps(question, path);
+  const oblasts = useQuery(oblastListQuery());
+  const nameOf = (o: { nameUk: string; nameEn: string }) => (ctx.language === 'uk' ? o.nameUk : o.nameEn);
+  return (
+    <NativeSelect
+      {...common}
+      value={typeof value === 'string' ? value : ''}
+      onChange={(e) => onChange(e.currentTarget.value || undefined)}
+      data={[
+        { value: '', label: ctx.t('formDefs.renderer.choose') },
+        ...(oblasts.data ?? [])
+          .map((o) => ({ value: o.pcode, label: nameOf(o) }))
+          .sort((a, b) => a.label.localeCompare(b.label, ctx.language)),
+      ]}
+    />
+  );
+}
+
 function MultiChoiceField({ question, path, value, onChange }: FieldProps) {
   const ctx = useFormContext();
   const common = useFieldProps(question, path);
@@ -151,6 +188,7 @@ export function QuestionField(props: FieldProps) {
       return (
         <TextInput
           {...common}
+          {...AUTOFILL[question.name]}
           value={text}
           maxLength={question.validation?.maxLength}
           onChange={(e) => onChange(e.currentTarget.value)}
@@ -196,7 +234,9 @@ export function QuestionField(props: FieldProps) {
     case 'multi_choice':
       return <MultiChoiceField {...props} />;
     case 'place':
-      return (
+      return question.placeLevel === 'oblast' ? (
+        <OblastField {...props} />
+      ) : (
         <PlacePicker
           id={common.id}
           label={common.required ? `${common.label} *` : common.label}

@@ -9,6 +9,7 @@ import {
   numberText,
   pickText,
   problemsByPath,
+  problemsOfRefusal,
   questionAt,
   removeItem,
   setAnswer,
@@ -103,5 +104,36 @@ describe('form renderer helpers', () => {
     expect(questionAt(definition, 'r.2.b')?.label.en).toBe('B');
     expect(questionAt(definition, 'r')?.type).toBe('repeat');
     expect(questionAt(definition, 'zzz')).toBeUndefined();
+  });
+});
+
+describe('problemsOfRefusal', () => {
+  it("keeps the form's own problems and turns answer field messages into problems at their question", () => {
+    const own = {
+      path: 'email',
+      code: 'required',
+      message: { uk: 'Потрібна відповідь', en: 'An answer is needed' },
+    };
+    expect(
+      problemsOfRefusal({
+        problems: [own, { path: 'x', code: 'not-a-code', message: {} }],
+        fields: [
+          { field: 'answers.birth_date', message: 'birth date is in the future' },
+          { field: 'language', message: 'not about an answer' },
+        ],
+      }),
+    ).toEqual([
+      own,
+      {
+        path: 'birth_date',
+        code: 'invalid_type',
+        message: { uk: 'birth date is in the future', en: 'birth date is in the future' },
+      },
+    ]);
+  });
+
+  it('answers nothing for a refusal without details', () => {
+    expect(problemsOfRefusal(undefined)).toEqual([]);
+    expect(problemsOfRefusal('oops')).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import type {
   FormText,
   Question,
 } from '@oselia/contracts';
+import { formProblemSchema } from '@oselia/contracts';
 
 /** Pure helpers of the form renderer (kept apart so they can be tested without a browser). */
 
@@ -134,4 +135,30 @@ export function questionAt(definition: FormDefinition, path: string): Question |
     questions = found.repeat?.questions ?? [];
   }
   return found;
+}
+
+/**
+ * The problems of a refused submission that belong to the form's questions: the form's own
+ * (`details.problems`, in both languages) and those the server's edge or registry rules found in an
+ * answer (`details.fields` with `answers.<question>`, one message shown in either language).
+ */
+export function problemsOfRefusal(details: unknown): FormProblem[] {
+  const d = (details ?? {}) as { problems?: unknown; fields?: unknown };
+  const own = (Array.isArray(d.problems) ? d.problems : []).flatMap((p) => {
+    const parsed = formProblemSchema.safeParse(p);
+    return parsed.success ? [parsed.data] : [];
+  });
+  const fromFields = (Array.isArray(d.fields) ? d.fields : []).flatMap(
+    (f: { field?: unknown; message?: unknown }) =>
+      typeof f.field === 'string' && f.field.startsWith('answers.') && typeof f.message === 'string'
+        ? [
+            {
+              path: f.field.slice('answers.'.length),
+              code: 'invalid_type' as const,
+              message: { uk: f.message, en: f.message },
+            },
+          ]
+        : [],
+  );
+  return [...own, ...fromFields];
 }
