@@ -59,7 +59,7 @@ export function createServices(handle: DatabaseHandle, config: Config) {
   });
   const consent = createConsentService(db, { audit, places });
   const files = createFilesService(db, { dataDir: config.dataDir, maxBytes: config.uploadMaxBytes });
-  const grantCalls = createCallsService(db, { audit, forms });
+  const grantCalls = createCallsService(db, { audit, forms, places });
   const grantScreening = createScreeningService(db, { crypto, audit, calls: grantCalls, people, consent });
   const users = createUsersService(db, { config, audit });
   const organisations = createOrganisationsService(db, { audit });

@@ -1,4 +1,5 @@
 import type {
+  BilingualText,
   EligibilityRule,
   GrantCall,
   PublicGrantCall,
@@ -56,11 +57,15 @@ export function toPublicCallSummary(r: CallRow) {
 }
 
 /** The public page: what to meet, what to upload, how it is scored, the form to fill. */
-export function toPublicCall(r: CallRow, form: Record<string, unknown> | null): PublicGrantCall {
+export function toPublicCall(
+  r: CallRow,
+  form: Record<string, unknown> | null,
+  oblastNames: ReadonlyMap<string, BilingualText> = new Map(),
+): PublicGrantCall {
   const money = { maxPerGrantMinor: Number(r.max_per_grant_minor), currency: r.currency };
   return {
     ...toPublicCallSummary(r),
-    eligibility: rulesOf(r).map((rule) => describeRule(rule, money)),
+    eligibility: rulesOf(r).map((rule) => describeRule(rule, money, oblastNames)),
     requiredDocuments: documentsOf(r),
     criteria: rubricOf(r).criteria.map((c) => ({ label: c.label, weight: c.weight })),
     form,

@@ -6,7 +6,7 @@ import { uuidv7 } from '../../shared/ids.ts';
 import { type Actor, assertCan } from '../access/access.policy.ts';
 import type { AuditService } from '../access/audit.service.ts';
 import { FieldProblems } from '../people/people.validation.ts';
-import { toCall, toCallSummary, toPublicCall, toPublicCallSummary } from './grants.calls.mapper.ts';
+import { rulesOf, toCall, toCallSummary, toPublicCall, toPublicCallSummary } from './grants.calls.mapper.ts';
 import { type CallRow, createCallsRepository } from './grants.calls.repository.ts';
 import { checkCallShape, checkReadyToOpen } from './grants.calls.rules.ts';
 
@@ -42,7 +42,15 @@ export function acceptsApplications(
 }
 
 /** Calls for proposals: drafted and opened by programme managers, read by the public while open. */
-export function createCallsService(db: Database, deps: { audit: AuditService; forms: FormsPort | null }) {
+/** What the calls service needs of the places module: a place's names. */
+export interface PlaceNamesPort {
+  getPlace(pcode: string): Promise<{ nameUk: string; nameEn: string }>;
+}
+
+export function createCallsService(
+  db: Database,
+  deps: { audit: AuditService; forms: FormsPort | null; places?: PlaceNamesPort },
+) {
   const repo = createCallsRepository(db);
 
   async function loadCall(actor: Actor, id: string, action: 'grants.calls.read' | 'grants.calls.manage') {
@@ -289,7 +297,13 @@ export function createCallsService(db: Database, deps: { audit: AuditService; fo
       const row = await repo.findCall(tenantId, id);
       if (!row || row.status === 'draft') throw notFound('call');
       const form = await this.formOf(row);
-      return toPublicCall(row, form as Record<string, unknown> | null);
+      const pcodes = rulesOf(row).flatMap((r) => (r.type === 'oblast_in' ? r.oblasts : []));
+      const names = new Map<string, { uk: string; en: string }>();
+      for (const pcode of new Set(pcodes)) {
+        const place = await deps.places?.getPlace(pcode).catch(() => null);
+        if (place) names.set(pcode, { uk: place.nameUk, en: place.nameEn });
+      }
+      return toPublicCall(row, form as Record<string, unknown> | null, names);
     },
   };
 }

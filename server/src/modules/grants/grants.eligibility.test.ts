@@ -258,4 +258,19 @@ describe('properties', () => {
       }),
     );
   });
+
+  it('names oblasts as applicants know them, keeping a code it has no name for', () => {
+    const d = describeRule(
+      { type: 'oblast_in', oblasts: ['UA46', 'UA05', 'UA99'] },
+      { maxPerGrantMinor: 700_000, currency: 'EUR' },
+      new Map([
+        ['UA46', { uk: 'Львівська', en: 'Lvivska' }],
+        ['UA05', { uk: 'Вінницька', en: 'Vinnytska' }],
+      ]),
+    );
+    expect(d).toEqual({
+      uk: 'Лише області: Львівська, Вінницька, UA99',
+      en: 'Only these oblasts: Lvivska, Vinnytska, UA99',
+    });
+  });
 });

@@ -269,6 +269,8 @@ export function ledgerWindowMonths(rules: readonly EligibilityRule[]): number {
 export function describeRule(
   rule: EligibilityRule,
   call: { maxPerGrantMinor: number; currency: string },
+  /** Oblast names by P-code (applicants know names, not codes); a code without one stays a code. */
+  oblastNames: ReadonlyMap<string, BilingualText> = new Map(),
 ): BilingualText {
   if (rule.label) return rule.label;
   switch (rule.type) {
@@ -284,8 +286,11 @@ export function describeRule(
         `Не підтримуються сфери: ${rule.sectors.join(', ')}`,
         `Excluded sectors: ${rule.sectors.join(', ')}`,
       );
-    case 'oblast_in':
-      return t(`Лише області: ${rule.oblasts.join(', ')}`, `Only these oblasts: ${rule.oblasts.join(', ')}`);
+    case 'oblast_in': {
+      const names = (lang: 'uk' | 'en') =>
+        rule.oblasts.map((p) => oblastNames.get(p)?.[lang] ?? p).join(', ');
+      return t(`Лише області: ${names('uk')}`, `Only these oblasts: ${names('en')}`);
+    }
     case 'no_grant_within_months':
       return t(
         `Без гранту від нас за останні ${rule.months} міс.`,
