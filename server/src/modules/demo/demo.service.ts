@@ -2,6 +2,7 @@ import { createHouseholdBody, type Role } from '@oselia/contracts';
 import type { Services } from '../../services.ts';
 import type { Actor } from '../access/access.policy.ts';
 import { systemActor } from '../access/users.service.ts';
+import { seedFeedbackDemo } from '../feedback/feedback.demo.ts';
 import { seedGrantsDemo } from '../grants/grants.calls.demo.ts';
 import { seedPortalDemo } from '../portal/portal.demo.ts';
 import { seedTrainingsDemo } from '../trainings/trainings.demo.ts';
@@ -37,6 +38,7 @@ export async function seedDemo(
     | 'grantCalls'
     | 'grantApplications'
     | 'trainings'
+    | 'feedback'
   >,
   tenantId: string,
 ) {
@@ -66,6 +68,8 @@ export async function seedDemo(
   const trainings = await seedTrainingsDemo(services.trainings, tenantId, organisations[MISSION]!);
   // Stories about the demo families, with their consent (after the families exist).
   const portal = await seedPortalDemo(services, tenantId, organisations[MISSION]!);
+  const registrar = DEMO_USERS.find((u) => u.role === 'registration_officer')!.email;
+  const feedback = await seedFeedbackDemo(services, tenantId, organisations[MISSION]!, registrar);
   return {
     organisations: Object.keys(organisations).length,
     usersCreated: users,
@@ -74,6 +78,7 @@ export async function seedDemo(
     grantCalls: grants.calls,
     trainings: trainings.trainings,
     stories: portal.stories,
+    feedback: feedback.feedback,
   };
 }
 

@@ -59,6 +59,18 @@ export function createFeedbackRepository(db: Database) {
         .executeTakeFirst();
     },
 
+    /** Whether an item with exactly this text exists (how the demo seed knows it ran). */
+    async hasText(tenantId: string, text: string) {
+      const row = await db
+        .selectFrom('feedback_items')
+        .select('id')
+        .where('tenant_id', '=', tenantId)
+        .where('text', '=', text)
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
     findByReference(tenantId: string, code: string) {
       return db
         .selectFrom('feedback_items')
