@@ -66,6 +66,7 @@ interface MemberInput {
   birth?: string;
   birthYear?: string;
   phone?: string;
+  otherPhone?: string;
   walking?: string;
   vulnerabilities?: string[];
   taxNumber?: string;
@@ -89,6 +90,10 @@ async function fillMember(page: Page, n: number, v: MemberInput) {
   }
   await card.getByRole('radio', { name: v.sex, exact: true }).check();
   if (v.phone) await field(card, p.phone).fill(v.phone);
+  if (v.otherPhone) {
+    await card.getByRole('button', { name: p.addPhone }).click();
+    await field(card, p.otherPhone.replace('{{n}}', '2')).fill(v.otherPhone);
+  }
   if (v.walking) {
     const question = card.getByRole('radiogroup', { name: p.wgQuestions.walking });
     await question.getByRole('radio', { name: v.walking, exact: true }).check();
@@ -134,6 +139,7 @@ describe('people registry', () => {
         sex: p.sexes.M,
         birth: headBirth,
         phone: `067 ${randomInt(100, 1000)} ${randomInt(10, 100)} ${randomInt(10, 100)}`,
+        otherPhone: '050 123 45 67',
         taxNumber: taxNumberFor(headBirth, true),
         consent: true,
       });
@@ -189,6 +195,8 @@ describe('people registry', () => {
       await page.getByRole('button', { name: p.submitHousehold }).click();
       await visible(h1(page, 'Шевченко Олександр Петрович'));
       await visible(page.getByText(p.registered.replace('{{n}}', '4')));
+      // Both phones, normalised.
+      await visible(page.getByText(/^\+38067\d{7}, \+380501234567$/));
       const headUrl = new URL(page.url()).pathname;
       expect(headUrl).toMatch(/^\/people\/[0-9a-f-]{36}$/);
       const members = page.getByRole('table', { name: p.householdMembersCaption });

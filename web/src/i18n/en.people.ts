@@ -93,6 +93,10 @@ export const peopleEn: typeof peopleUk = {
     storedAs: 'Will be saved as {{date}}',
     phone: 'Phone',
     phoneDescription: 'For example +380 67 123 45 67 or 067 123 45 67',
+    otherPhone: 'Phone {{n}}',
+    addPhone: 'Add another phone',
+    removePhone: 'Remove phone {{n}}',
+    remove: 'Remove',
     populationGroup: 'Population group',
     notStated: 'Not stated',
     populationGroups: {

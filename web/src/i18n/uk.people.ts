@@ -91,6 +91,10 @@ export const peopleUk = {
     storedAs: 'Буде збережено як {{date}}',
     phone: 'Телефон',
     phoneDescription: 'Наприклад, +380 67 123 45 67 або 067 123 45 67',
+    otherPhone: 'Телефон {{n}}',
+    addPhone: 'Додати ще один телефон',
+    removePhone: 'Прибрати телефон {{n}}',
+    remove: 'Прибрати',
     populationGroup: 'Група населення',
     notStated: 'Не вказано',
     populationGroups: {

@@ -26,6 +26,9 @@ import { checkTaxNumber, taxNumberBirthDate } from './taxNumber.ts';
 import { usePeopleFormat } from './usePeopleFormat.ts';
 import { disabilityOf, emptyWg, WG_ANSWERS, WG_DOMAINS, type WgAnswer } from './washingtonGroup.ts';
 
+/** A person has at most five phones (the API's limit): the main one and four others. */
+const MAX_OTHER_PHONES = 4;
+
 export const RELATIONSHIPS = [
   'head',
   'spouse',
@@ -203,6 +206,42 @@ export function MemberFields({ member: m, onChange, errorOf, relationshipError, 
           error={errorOf('populationGroup')}
         />
       </SimpleGrid>
+      {m.otherPhones.map((phone, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: controlled inputs named by position, as the API's `phones.N` errors are
+        <Group key={`phone-${i + 1}`} align="flex-end" gap="xs" wrap="nowrap">
+          <TextInput
+            id={id(`phones.${i + 1}`)}
+            label={t('people.otherPhone', { n: i + 2 })}
+            type="tel"
+            autoComplete="off"
+            value={phone}
+            onChange={(e) => {
+              const next = [...m.otherPhones];
+              next[i] = e.currentTarget.value;
+              onChange({ otherPhones: next });
+            }}
+            error={errorOf(`phones.${i + 1}`)}
+            style={{ flex: 1 }}
+          />
+          <Button
+            variant="subtle"
+            color="red"
+            aria-label={t('people.removePhone', { n: i + 2 })}
+            onClick={() => onChange({ otherPhones: m.otherPhones.filter((_, j) => j !== i) })}
+          >
+            {t('people.remove')}
+          </Button>
+        </Group>
+      ))}
+      {m.otherPhones.length < MAX_OTHER_PHONES && (
+        <Button
+          variant="subtle"
+          w="fit-content"
+          onClick={() => onChange({ otherPhones: [...m.otherPhones, ''] })}
+        >
+          {t('people.addPhone')}
+        </Button>
+      )}
       {mode !== 'edit' && <LikelyDuplicates member={m} />}
 
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
