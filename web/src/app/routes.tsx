@@ -259,6 +259,28 @@ export const appRoutes: AppRoute[] = [
     access: 'portal.read',
   },
   {
+    path: 'feedback',
+    Component: page(() => import('../features/feedback/QueuePage.tsx'), 'QueuePage'),
+    access: 'feedback.read',
+    nav: { label: 'feedback', order: 42 },
+  },
+  {
+    path: 'feedback/stats',
+    Component: page(() => import('../features/feedback/StatsPage.tsx'), 'StatsPage'),
+    access: 'feedback.stats',
+    nav: { label: 'feedbackStats', order: 44 },
+  },
+  {
+    path: 'feedback/handlers',
+    Component: page(() => import('../features/feedback/HandlersPage.tsx'), 'HandlersPage'),
+    access: 'feedback.designate',
+  },
+  {
+    path: 'feedback/:id',
+    Component: page(() => import('../features/feedback/ItemPage.tsx'), 'ItemPage'),
+    access: 'feedback.read',
+  },
+  {
     path: 'jobs',
     Component: page(() => import('../features/jobs/JobsPage.tsx'), 'JobsPage'),
     access: 'jobs.read',

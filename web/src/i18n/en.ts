@@ -1,5 +1,6 @@
 import { accessEn } from './en.access.ts';
 import { dedupEn } from './en.dedup.ts';
+import { feedbackEn } from './en.feedback.ts';
 import { formsEn } from './en.forms.ts';
 import { grantsEn } from './en.grants.ts';
 import { peopleEn } from './en.people.ts';
@@ -39,6 +40,8 @@ export const en: Messages = {
     trainings: 'Trainings',
     joinTraining: 'Join a training',
     verifyCertificate: 'Check a certificate',
+    feedback: 'Feedback and complaints',
+    feedbackStats: 'Feedback statistics',
     signIn: 'Sign in',
   },
   home: {
@@ -190,4 +193,5 @@ export const en: Messages = {
   ...grantsEn,
   ...trainingsEn,
   ...formsEn,
+  ...feedbackEn,
 };

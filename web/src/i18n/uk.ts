@@ -1,5 +1,6 @@
 import { accessUk } from './uk.access.ts';
 import { dedupUk } from './uk.dedup.ts';
+import { feedbackUk } from './uk.feedback.ts';
 import { formsUk } from './uk.forms.ts';
 import { grantsUk } from './uk.grants.ts';
 import { peopleUk } from './uk.people.ts';
@@ -38,6 +39,8 @@ export const uk = {
     trainings: 'Навчання',
     joinTraining: 'Подати на навчання',
     verifyCertificate: 'Перевірити сертифікат',
+    feedback: 'Відгуки та скарги',
+    feedbackStats: 'Статистика звернень',
     signIn: 'Увійти',
   },
   home: {
@@ -190,6 +193,7 @@ export const uk = {
   ...grantsUk,
   ...trainingsUk,
   ...formsUk,
+  ...feedbackUk,
 };
 
 export type Messages = typeof uk;

@@ -52,6 +52,12 @@ export const webPolicy = {
     'donor_viewer',
   ],
   'awareness.record': ['admin', 'programme_manager', 'registration_officer', 'partner_staff'],
+  'feedback.read': ['admin', 'registration_officer'],
+  'feedback.handle': ['admin', 'registration_officer'],
+  // The role alone is not enough for sensitive reports: an admin must also designate the user.
+  'feedback.sensitive.read': ['admin', 'registration_officer'],
+  'feedback.stats': ['admin', 'programme_manager', 'registration_officer', 'me_officer'],
+  'feedback.designate': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type WebAction = keyof typeof webPolicy;
