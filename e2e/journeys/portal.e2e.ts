@@ -1,7 +1,7 @@
 // The public portal (issue 8): a visitor reads a story in both languages on pages that need no
 // JavaScript, sees figures with small values hidden, downloads open data, from Take action applies
 // to an open grant call through the grants application form, sends a complaint and follows it with
-// its reference code; staff answer it and the visitor sees the answer. axe on every page.
+// its reference code; staff answer it in the feedback queue and the visitor sees the answer. axe on every page.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { en } from '../../web/src/i18n/en.ts';
@@ -15,7 +15,7 @@ import {
   screenshot,
   visible,
 } from '../support/browser.ts';
-import { type Credentials, DEMO_USERS, field, h1, signIn } from '../support/ui.ts';
+import { type Credentials, DEMO_USERS, field, fillTemplate, h1, signIn } from '../support/ui.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -43,34 +43,6 @@ async function withoutScripts(run: (page: Page) => Promise<void>) {
   } finally {
     await context.close();
   }
-}
-
-/** A signed-in staff member's API calls (cookie and CSRF token), as the staff app makes them. */
-async function staffApi(who: Credentials) {
-  const signIn = await fetch(`${baseURL}/api/v1/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(who),
-  });
-  expect(signIn.status).toBe(200);
-  const cookie = signIn.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-  return async (method: 'GET' | 'POST', path: string, body?: unknown) => {
-    const res = await fetch(`${baseURL}/api/v1${path}`, {
-      method,
-      headers: {
-        cookie,
-        ...(method === 'GET' ? {} : { 'x-csrf-token': csrfToken, 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const json = (await res.json()) as Record<string, unknown>;
-    expect(res.status, JSON.stringify(json)).toBeLessThan(300);
-    return json;
-  };
 }
 
 /** A one-page PDF, for the document the call asks for. */
@@ -255,19 +227,38 @@ describe('public portal', () => {
       await expectAccessible(page, 'feedback sent');
       await screenshot(page, 'portal-07-complaint-sent');
 
-      // A registration officer finds it in the queue and answers publicly.
-      const api = await staffApi(DEMO_USERS.registrar);
-      const queue = (await api('GET', '/feedback?category=complaint&limit=200')) as {
-        items: { id: string; referenceCode: string }[];
-      };
-      const item = queue.items.find((i) => i.referenceCode === reference)!;
-      expect(item).toBeDefined();
-      const full = (await api('GET', `/feedback/${item.id}`)) as { version: number };
-      await api('POST', `/feedback/${item.id}/responses`, {
-        version: full.version,
-        visibility: 'public',
-        text: answer,
-      });
+      // A registration officer finds it in the queue by its reference code and answers publicly.
+      const f = uk.feedback;
+      const staff = await openSession(browser);
+      try {
+        const desk = staff.page;
+        await signIn(desk, DEMO_USERS.registrar);
+        await desk.goto('/feedback');
+        await visible(h1(desk, f.title));
+        await field(desk, f.filters.category).selectOption({ label: f.categories.complaint });
+        await desk.waitForURL(/category=complaint/);
+        const link = desk.getByRole('link', { name: reference, exact: true });
+        await visible(link);
+        await expectAccessible(desk, 'feedback queue');
+        await screenshot(desk, 'portal-07b-feedback-queue');
+        await link.click();
+        await visible(h1(desk, fillTemplate(f.item.titleOf, { code: reference })));
+        await visible(desk.getByText(complaint));
+        await expectAccessible(desk, 'feedback item');
+        await desk.getByRole('radio', { name: f.actions.kindPublic }).check();
+        await field(desk, f.actions.responseText).fill(answer);
+        await desk.getByRole('button', { name: f.actions.sendPublic }).click();
+        await visible(desk.getByRole('status').filter({ hasText: f.actions.answered }));
+        const history = desk.getByRole('region', { name: f.item.history });
+        await visible(history.getByText(answer));
+        await visible(history.getByText(f.item.public, { exact: true }));
+        await visible(desk.getByText(f.statuses.answered, { exact: true }).first());
+        await expectAccessible(desk, 'feedback item answered');
+        await screenshot(desk, 'portal-07c-feedback-answered');
+        expect(staff.pageErrors).toEqual([]);
+      } finally {
+        await staff.close();
+      }
 
       await page.goto('/en/feedback/follow-up');
       await visible(h1(page, 'Follow up your message'));
