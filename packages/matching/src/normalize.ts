@@ -9,6 +9,7 @@
  * г/ґ/h/g all become g, doubled letters are collapsed and "ie" becomes "e" (є, е, ye).
  */
 import { GIVEN_NAME_GROUPS } from './given-names.ts';
+import { memoiseByText } from './memo.ts';
 
 const APOSTROPHE_RE = /['’ʼ`‘ʹ′]/g;
 
@@ -181,7 +182,9 @@ function latinRunToSkeleton(run: string): string {
  * Phonetic skeleton of a name in Cyrillic or Latin. Equal skeletons mean "spelt differently, sounds
  * the same" across Ukrainian, Russian and the common transliteration schemes.
  */
-export function nameSkeleton(name: string): string {
+export const nameSkeleton = memoiseByText(skeletonOf);
+
+function skeletonOf(name: string): string {
   const text = fixHomoglyphs(name.normalize('NFC')).replace(APOSTROPHE_RE, '').toLowerCase();
   let out = '';
   let latRun = '';

@@ -13,6 +13,8 @@
  * hyphenated name (Квітка-Основ'яненко) is word-initial.
  */
 
+import { memoiseByText } from './memo.ts';
+
 const BASE: Readonly<Record<string, string>> = {
   а: 'a',
   б: 'b',
@@ -80,7 +82,9 @@ function isUpper(ch: string | undefined): boolean {
 }
 
 /** Transliterates Ukrainian Cyrillic text into Latin by the KMU 2010 table. */
-export function transliterateKmu2010(text: string): string {
+export const transliterateKmu2010 = memoiseByText(transliterateText);
+
+function transliterateText(text: string): string {
   const chars = Array.from(text.normalize('NFC'));
   let out = '';
   let wordStart = true;
