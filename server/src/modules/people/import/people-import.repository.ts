@@ -117,7 +117,10 @@ export function createPeopleImportRepository(db: Database) {
   }
   const fkCache = new Map<BulkTable, Promise<{ keys: ForeignKey[]; ownTriggers: boolean }>>();
 
-  /** The table's foreign keys, and whether it has triggers of its own (not a constraint's). */
+  /**
+   * The table's foreign keys, and whether it has triggers of its own (not a constraint's) that the
+   * replica role would change: those enabled ALWAYS fire in every role, so they do not count.
+   */
   function foreignKeysOf(table: BulkTable) {
     let found = fkCache.get(table);
     if (!found) {
@@ -140,7 +143,7 @@ export function createPeopleImportRepository(db: Database) {
           from pg_constraint c where c.contype = 'f' and c.conrelid = ${table}::regclass`.execute(db),
         sql<{ n: number }>`
           select count(*)::int as n from pg_trigger
-          where tgrelid = ${table}::regclass and not tgisinternal and tgenabled <> 'D'`.execute(db),
+          where tgrelid = ${table}::regclass and not tgisinternal and tgenabled in ('O', 'R')`.execute(db),
       ]).then(([keys, triggers]) => ({
         keys: keys.rows.map((k) => ({
           name: k.name,
