@@ -257,6 +257,17 @@ describe('people registry', () => {
       const ledger = assistance.getByRole('table', { name: p.assistanceCaption });
       await visible(ledger.getByRole('cell', { name: /10\s800,50\s?грн/ }));
 
+      // Consent to share the record with one named partner organisation.
+      await field(consent, p.purpose).selectOption({ label: p.purposes.data_sharing });
+      await field(consent, p.sharedWith).selectOption({ index: 1 });
+      await consent.getByRole('radio', { name: p.consentStatus.given }).check();
+      await consent.getByRole('button', { name: p.recordConsent, exact: true }).click();
+      await visible(
+        current
+          .getByRole('row', { name: new RegExp(`${p.purposes.data_sharing}: \\S`) })
+          .getByText(p.consentHolds),
+      );
+
       await field(consent, p.purpose).selectOption({ label: p.purposes.assistance });
       await consent.getByRole('radio', { name: p.consentStatus.withdrawn }).check();
       await field(consent, p.method).selectOption({ label: p.consentMethods.verbal });

@@ -13,14 +13,16 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../../i18n/index.ts';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
+import { organisationsQuery } from '../admin/adminApi.ts';
 import { consentsQuery, peopleApi, peopleKeys } from './peopleApi.ts';
 import { TableScroll } from './TableScroll.tsx';
 import { usePeopleFormat } from './usePeopleFormat.ts';
 
-/** Purposes a registration officer records here; sharing with a named organisation has its own flow. */
-const PURPOSES = ['assistance', 'referral', 'story_publication', 'follow_up'] as const;
+/** Purposes a registration officer records; data sharing is with one named organisation at a time. */
+const PURPOSES = ['assistance', 'referral', 'data_sharing', 'story_publication', 'follow_up'] as const;
 const METHODS = ['signed', 'verbal', 'digital'] as const;
 
 function RecordConsent({ personId }: { personId: string }) {
@@ -30,9 +32,19 @@ function RecordConsent({ personId }: { personId: string }) {
   const [status, setStatus] = useState<'given' | 'withdrawn'>('given');
   const [method, setMethod] = useState<string>('signed');
   const [note, setNote] = useState('');
+  const [organisationId, setOrganisationId] = useState('');
+  const sharing = purpose === 'data_sharing';
+  const organisations = useQuery({ ...organisationsQuery(), enabled: sharing });
+  const orgName = useOrganisationName();
   const record = useMutation({
     mutationFn: () =>
-      peopleApi.recordConsent(personId, { purpose, status, method, note: note.trim() || null }),
+      peopleApi.recordConsent(personId, {
+        purpose,
+        status,
+        method,
+        organisationId: sharing && organisationId ? organisationId : null,
+        note: note.trim() || null,
+      }),
     onSuccess: () => {
       setNote('');
       void queryClient.invalidateQueries({ queryKey: peopleKeys.consents(personId) });
@@ -56,6 +68,19 @@ function RecordConsent({ personId }: { personId: string }) {
             onChange={(e) => setPurpose(e.currentTarget.value)}
             data={PURPOSES.map((p) => ({ value: p, label: t(`people.purposes.${p}`) }))}
           />
+          {sharing && (
+            <NativeSelect
+              label={t('people.sharedWith')}
+              description={t('people.sharedWithHint')}
+              required
+              value={organisationId}
+              onChange={(e) => setOrganisationId(e.currentTarget.value)}
+              data={[
+                { value: '', label: t('people.chooseOrganisation') },
+                ...(organisations.data ?? []).map((o) => ({ value: o.id, label: orgName(o.id) })),
+              ]}
+            />
+          )}
           <Radio.Group
             label={t('people.consentStatusLabel')}
             value={status}
@@ -88,8 +113,20 @@ function RecordConsent({ personId }: { personId: string }) {
   );
 }
 
+/** An organisation's name in the reader's language (its id until the list has loaded). */
+function useOrganisationName() {
+  const { i18n } = useTranslation();
+  const organisations = useQuery(organisationsQuery());
+  const lang = currentLanguage(i18n.language);
+  return (id: string) => {
+    const o = organisations.data?.find((x) => x.id === id);
+    return o ? (lang === 'uk' ? o.nameUk : o.nameEn) : id;
+  };
+}
+
 export function ConsentSection({ personId, canWrite }: { personId: string; canWrite: boolean }) {
   const { t } = useTranslation();
+  const orgName = useOrganisationName();
   const format = usePeopleFormat();
   const overview = useQuery(consentsQuery(personId));
   const data = overview.data;
@@ -122,6 +159,7 @@ export function ConsentSection({ personId, canWrite }: { personId: string; canWr
                   <Table.Tr key={`${c.purpose}-${c.organisationId ?? ''}`}>
                     <Table.Th scope="row" fw={400}>
                       {t(`people.purposes.${c.purpose}`)}
+                      {c.organisationId ? `: ${orgName(c.organisationId)}` : ''}
                     </Table.Th>
                     <Table.Td fw={600}>
                       {c.holds
@@ -153,7 +191,10 @@ export function ConsentSection({ personId, canWrite }: { personId: string; canWr
                   {data.history.map((c) => (
                     <Table.Tr key={c.id}>
                       <Table.Td>{format.dateTime(c.recordedAt)}</Table.Td>
-                      <Table.Td>{t(`people.purposes.${c.purpose}`)}</Table.Td>
+                      <Table.Td>
+                        {t(`people.purposes.${c.purpose}`)}
+                        {c.organisationId ? `: ${orgName(c.organisationId)}` : ''}
+                      </Table.Td>
                       <Table.Td>{t(`people.consentStatus.${c.status}`)}</Table.Td>
                       <Table.Td>{t(`people.consentMethods.${c.method}`)}</Table.Td>
                       <Table.Td>

@@ -170,7 +170,13 @@ export const peopleApi = {
     }),
   recordConsent: (
     personId: string,
-    body: { purpose: string; status: 'given' | 'withdrawn'; method: string; note: string | null },
+    body: {
+      purpose: string;
+      status: 'given' | 'withdrawn';
+      method: string;
+      organisationId?: string | null;
+      note: string | null;
+    },
   ) => apiRequest(`/people/${id(personId)}/consents`, consent, { method: 'POST', body }),
   recordAssistance: (
     personId: string,
