@@ -107,6 +107,9 @@ export function createPeopleImportRepository(db: Database) {
     return types;
   }
 
+  /** Ids written by this transaction so far, by table. */
+  type WrittenIds = Map<string, Set<string>>;
+
   interface ForeignKey {
     name: string;
     columns: string[];
@@ -186,9 +189,14 @@ export function createPeopleImportRepository(db: Database) {
     constants: Record<string, unknown>,
     columns: Record<string, unknown[]>,
     count: number,
+    written: WrittenIds | undefined,
   ) {
     const { keys } = await foreignKeysOf(table);
     for (const key of keys) {
+      // Rows this transaction wrote exist and nobody else can see them yet, let alone delete them
+      // (ids are unique across tenants, so the id alone says which row).
+      const idAt = key.refColumns.indexOf('id');
+      const mine = idAt >= 0 ? written?.get(key.table) : undefined;
       const values = key.columns.map((c) =>
         c in constants ? () => constants[c] : (i: number) => columns[c]![i],
       );
@@ -196,6 +204,7 @@ export function createPeopleImportRepository(db: Database) {
       for (let i = 0; i < count; i++) {
         const tuple = values.map((v) => v(i));
         if (tuple.some((v) => v === null || v === undefined)) continue;
+        if (mine?.has(tuple[idAt] as string)) continue;
         const id = tuple.map(String).join('\u0000');
         if (!distinct.has(id)) distinct.set(id, tuple);
       }
@@ -431,7 +440,7 @@ export function createPeopleImportRepository(db: Database) {
       constants: Record<string, unknown>,
       columns: Record<string, unknown[]>,
       count: number,
-      opts: { checkAsSets?: boolean; batch?: number } = {},
+      opts: { checkAsSets?: boolean; batch?: number; written?: WrittenIds } = {},
     ) {
       if (count === 0) return;
       const batch = opts.batch ?? INSERT_BATCH;
@@ -484,7 +493,12 @@ export function createPeopleImportRepository(db: Database) {
       await pending;
       if (asSets) {
         await sql`set local session_replication_role = origin`.execute(db);
-        await checkForeignKeysAsSets(table, constants, columns, count);
+        await checkForeignKeysAsSets(table, constants, columns, count, opts.written);
+      }
+      if (opts.written && Array.isArray(columns.id)) {
+        const ids = opts.written.get(table) ?? new Set<string>();
+        for (const id of columns.id) ids.add(id as string);
+        opts.written.set(table, ids);
       }
     },
 

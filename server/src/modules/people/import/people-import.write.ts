@@ -96,7 +96,7 @@ export async function writeStage(db: Database, audit: AuditService, input: Write
       !rebuild &&
       plan.fresh.length >= (input.setChecksFrom ?? SET_CHECKS_FROM) &&
       (await r.maySkipRowChecks());
-    const opts = { checkAsSets };
+    const opts = { checkAsSets, written: new Map<string, Set<string>>() };
     t = lap('drop', t);
 
     const heads = plan.households.map((h) => h.head);
