@@ -11,6 +11,9 @@ import { AppError } from '../../../shared/app-error.ts';
  */
 export const INSERT_BATCH = 5000;
 
+/** A GIN pending list during a large load, in kB: big enough to merge a few times, not a thousand. */
+const BULK_GIN_PENDING_KB = 65_536;
+
 /** Stage parts sent in one INSERT (each is well under a megabyte). */
 const STAGE_PARTS_PER_INSERT = 4;
 
@@ -537,6 +540,27 @@ export function createPeopleImportRepository(db: Database) {
       return [...rows.filter((r) => r.kind === 'index'), ...rows.filter((r) => r.kind === 'fk')].map(
         (r) => r.restore,
       );
+    },
+
+    /**
+     * A GIN index keeps newly inserted entries in a pending list and merges them in when it is full.
+     * The database keeps that list small (searches read it in full), which would make a bulk insert
+     * merge a thousand times; for this transaction it is made large, and `mergeGinPendingLists`
+     * merges it once before the commit.
+     */
+    async widenGinPendingLists() {
+      await sql`set local gin_pending_list_limit = ${sql.lit(`${BULK_GIN_PENDING_KB}kB`)}`.execute(db);
+    },
+
+    /** Merges the pending entries of the tables' GIN indexes (those this role owns) into the index. */
+    async mergeGinPendingLists(tables: BulkTable[]) {
+      await sql`
+        select gin_clean_pending_list(c.oid)
+        from pg_index i
+        join pg_class c on c.oid = i.indexrelid
+        join pg_am am on am.oid = c.relam and am.amname = 'gin'
+        where i.indrelid = any(${tables}::regclass[]) and pg_has_role(c.relowner, 'USAGE')`.execute(db);
+      await sql`set local gin_pending_list_limit = default`.execute(db);
     },
 
     async runStatements(statements: string[]) {

@@ -97,6 +97,9 @@ export async function writeStage(db: Database, audit: AuditService, input: Write
       plan.fresh.length >= (input.setChecksFrom ?? SET_CHECKS_FROM) &&
       (await r.maySkipRowChecks());
     const opts = { checkAsSets, written: new Map<string, Set<string>>() };
+    // Without a rebuild, a large load merges GIN entries in a few big batches, the last before commit.
+    const bulkGin = !rebuild && plan.fresh.length >= (input.setChecksFrom ?? SET_CHECKS_FROM);
+    if (bulkGin) await r.widenGinPendingLists();
     t = lap('drop', t);
 
     const heads = plan.households.map((h) => h.head);
@@ -183,6 +186,7 @@ export async function writeStage(db: Database, audit: AuditService, input: Write
     stopIfAsked();
     if (rebuild) input.progress(fresh.length, fresh.length, 'building the indexes and checks again');
     await r.runStatements(restore);
+    if (bulkGin) await r.mergeGinPendingLists(TABLES);
     t = lap('rebuild', t);
 
     const counts = {
