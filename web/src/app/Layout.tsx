@@ -36,6 +36,14 @@ export function Layout() {
   const { pathname } = useLocation();
   const { data: session } = useSession();
   const links = navItems.filter((item) => mayOpen(item.access, session));
+  // One entry is current: the longest that holds the address (Feedback statistics, not Feedback too).
+  const activeTo = links
+    .filter((item) =>
+      item.end
+        ? pathname === item.to
+        : pathname === item.to || pathname.startsWith(`${item.to.replace(/\/$/, '')}/`),
+    )
+    .reduce<string | null>((best, item) => (best && best.length >= item.to.length ? best : item.to), null);
 
   useFocusOnNavigate();
 
@@ -86,6 +94,8 @@ export function Layout() {
       <AppShell.Navbar
         id={NAV_ID}
         p="sm"
+        // An admin's menu is longer than a laptop screen is tall: it scrolls on its own.
+        style={{ overflowY: 'auto' }}
         aria-label={t('app.mainNav')}
         inert={menuHidden}
         onKeyDown={(event) => {
@@ -102,7 +112,7 @@ export function Layout() {
             to={item.to}
             end={item.end}
             label={t(`nav.${item.label}`)}
-            active={item.end ? pathname === item.to : pathname.startsWith(item.to)}
+            active={item.to === activeTo}
             variant="filled"
             fw={500}
           />
