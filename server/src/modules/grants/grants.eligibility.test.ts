@@ -88,6 +88,13 @@ describe('each rule', () => {
     expect(only(r, { answers: { sector: [] } }).outcome).toBe('unknown');
   });
 
+  it('sector_not_in reads an answer of any other shape as not given (it never throws)', () => {
+    const r: EligibilityRuleInput = { type: 'sector_not_in', sectors: [' '] };
+    // Found by the property below: an object whose toString is not a function.
+    expect(only(r, { answers: { sector: { toString: '' } } }).outcome).toBe('unknown');
+    expect(only(r, { answers: { sector: [{ a: 1 }, 'food'] } }).outcome).toBe('pass');
+  });
+
   it('oblast_in matches the oblast of any finer P-code', () => {
     const r: EligibilityRuleInput = { type: 'oblast_in', oblasts: ['UA46', 'UA12'] };
     expect(only(r, { oblastPcode: 'UA4606001' }).outcome).toBe('pass');

@@ -72,8 +72,15 @@ function scalar(v: unknown): string | number | boolean | null {
   return null;
 }
 
-const show = (v: unknown) =>
-  Array.isArray(v) ? v.join(', ') : isMoney(v) ? String(v.amountMinor) : String(v);
+/** The plain values inside an answer, as text: any other shape (an object) says nothing here. */
+const textsOf = (v: unknown): string[] =>
+  Array.isArray(v)
+    ? v.flatMap(textsOf)
+    : typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+      ? [String(v)]
+      : [];
+
+const show = (v: unknown) => (isMoney(v) ? String(v.amountMinor) : textsOf(v).join(', '));
 
 function compare(op: 'gt' | 'gte' | 'lt' | 'lte', a: string | number | boolean, b: unknown): boolean | null {
   if (typeof a === 'number' && typeof b === 'number') {
@@ -154,7 +161,7 @@ function evaluateRule(rule: EligibilityRule, f: EligibilityFacts): Verdict {
     }
     case 'sector_not_in': {
       const sector = f.answers[rule.question];
-      const chosen = Array.isArray(sector) ? sector.map(String) : isAnswered(sector) ? [String(sector)] : [];
+      const chosen = textsOf(sector).filter((s) => s !== '');
       if (chosen.length === 0) return unknown(t('Сферу діяльності не вказано', 'The sector is not given'));
       const excluded = chosen.filter((s) => rule.sectors.includes(s));
       return excluded.length === 0
