@@ -4,6 +4,7 @@
 // its reference code; staff answer it in the feedback queue and the visitor sees the answer. axe on every page.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { onePagePdf } from '../../server/src/shared/one-page-pdf.ts';
 import { en } from '../../web/src/i18n/en.ts';
 import { uk } from '../../web/src/i18n/uk.ts';
 import {
@@ -43,29 +44,6 @@ async function withoutScripts(run: (page: Page) => Promise<void>) {
   } finally {
     await context.close();
   }
-}
-
-/** A one-page PDF, for the document the call asks for. */
-function budgetPdf(): Buffer {
-  const text = 'BT /F1 14 Tf 60 760 Td (Budget: two 3D printers) Tj ET';
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${text.length} >>\nstream\n${text}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
 }
 
 describe('public portal', () => {
@@ -193,7 +171,7 @@ describe('public portal', () => {
       await page.getByLabel(/^Project budget/).setInputFiles({
         name: 'budget.pdf',
         mimeType: 'application/pdf',
-        buffer: budgetPdf(),
+        buffer: onePagePdf('Budget: two 3D printers'),
       });
       await visible(page.getByText(/budget\.pdf/));
       await expectAccessible(page, 'application form (from the portal)');

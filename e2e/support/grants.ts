@@ -2,6 +2,7 @@
 // small files made in the test.
 import { randomInt } from 'node:crypto';
 import { expect } from 'vitest';
+import { onePagePdf } from '../../server/src/shared/one-page-pdf.ts';
 import { baseURL } from './browser.ts';
 import { type Credentials, DEMO_USERS } from './ui.ts';
 
@@ -94,28 +95,8 @@ export function edrpou(): string {
   }
 }
 
-/** A small, real PDF (one page with a line of text), made here. */
-export function smallPdf(text = 'Business plan'): Buffer {
-  const stream = `BT /F1 18 Tf 72 720 Td (${text}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let pdf = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(pdf.length);
-    pdf += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const o of offsets) pdf += `${String(o).padStart(10, '0')} 00000 n \n`;
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(pdf, 'latin1');
-}
+/** A small, real PDF (one page with a line of text). */
+export const smallPdf = (text = 'Business plan'): Buffer => onePagePdf(text);
 
 /** A "PDF" past the size limit: a real PDF header, then padding. */
 export function hugePdf(bytes: number): Buffer {

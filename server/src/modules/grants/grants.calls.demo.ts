@@ -1,4 +1,5 @@
 import type { Services } from '../../services.ts';
+import { onePagePdf } from '../../shared/one-page-pdf.ts';
 import type { Actor } from '../access/access.policy.ts';
 import {
   businessCallBody,
@@ -6,29 +7,6 @@ import {
   youthCallBody,
   youthInitiativeForm,
 } from './grants.calls.examples.ts';
-
-/** A one-page PDF that says what it is: the demo's stand-in for a scanned document. */
-function demoPdf(title: string): Buffer {
-  const text = `BT /F1 14 Tf 60 760 Td (${title.replace(/[()\\]/g, '')}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${text.length} >>\nstream\n${text}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
 
 /** Two invented applicants to the business call: a café that fits, a workshop that does not. */
 const DEMO_APPLICANTS = [
@@ -121,7 +99,7 @@ export async function seedGrantsDemo(
       await apps.uploadDocument(tenantId, referenceCode, secret, {
         kind,
         name: `${kind}.pdf`,
-        bytes: demoPdf(`Demo ${kind.replace('_', ' ')}: ${a.applicant.organisationName}`),
+        bytes: onePagePdf(`Demo ${kind.replace('_', ' ')}: ${a.applicant.organisationName}`),
       });
     }
     const row = await apps.authenticate(tenantId, referenceCode, secret);
