@@ -1,16 +1,9 @@
 import { Title } from '@mantine/core';
-import { type Answers, type FormProblem, formDefinitionSchema, formProblemSchema } from '@oselia/contracts';
+import { type Answers, formDefinitionSchema } from '@oselia/contracts';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormRenderer } from '../../ui/forms/FormRenderer.tsx';
-
-/** The problems of a refusal that belong to the form's questions (`details.problems`). */
-function formProblems(problems: unknown[]): FormProblem[] {
-  return problems.flatMap((p) => {
-    const parsed = formProblemSchema.safeParse(p);
-    return parsed.success ? [parsed.data] : [];
-  });
-}
+import { parseFormProblems } from '../../ui/forms/formHelpers.ts';
 
 /**
  * The call's own questions (its pinned form), rendered by the shared form renderer; a call without
@@ -31,7 +24,7 @@ export function CallFormAnswers(props: {
     const parsed = formDefinitionSchema.safeParse(props.definition);
     return parsed.success ? parsed.data : null;
   }, [props.definition]);
-  const problems = useMemo(() => formProblems(props.problems), [props.problems]);
+  const problems = useMemo(() => parseFormProblems(props.problems), [props.problems]);
   if (!definition) return null;
   return (
     <section aria-labelledby="call-form-heading">

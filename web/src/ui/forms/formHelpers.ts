@@ -137,6 +137,14 @@ export function questionAt(definition: FormDefinition, path: string): Question |
   return found;
 }
 
+/** The entries of a list that are form problems (a server's `details.problems`); others dropped. */
+export function parseFormProblems(list: readonly unknown[]): FormProblem[] {
+  return list.flatMap((p) => {
+    const parsed = formProblemSchema.safeParse(p);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
 /**
  * The problems of a refused submission that belong to the form's questions: the form's own
  * (`details.problems`, in both languages) and those the server's edge or registry rules found in an
@@ -144,10 +152,7 @@ export function questionAt(definition: FormDefinition, path: string): Question |
  */
 export function problemsOfRefusal(details: unknown): FormProblem[] {
   const d = (details ?? {}) as { problems?: unknown; fields?: unknown };
-  const own = (Array.isArray(d.problems) ? d.problems : []).flatMap((p) => {
-    const parsed = formProblemSchema.safeParse(p);
-    return parsed.success ? [parsed.data] : [];
-  });
+  const own = parseFormProblems(Array.isArray(d.problems) ? d.problems : []);
   const fromFields = (Array.isArray(d.fields) ? d.fields : []).flatMap(
     (f: { field?: unknown; message?: unknown }) =>
       typeof f.field === 'string' && f.field.startsWith('answers.') && typeof f.message === 'string'
