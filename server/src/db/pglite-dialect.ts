@@ -11,6 +11,7 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { copyRowsOf } from './copy.ts';
 
 /**
  * Kysely over PGlite. PGlite is one session, so a mutex hands the single connection to one
@@ -86,6 +87,13 @@ class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pglite: PGlite) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    const copy = copyRowsOf(query.parameters);
+    if (copy) {
+      // PGlite reads the rows of a COPY from its /dev/blob device.
+      const text = query.sql.replace(/\bfrom stdin$/i, "from '/dev/blob'");
+      await this.pglite.query(text, [], { blob: new Blob([...copy.chunks]) });
+      return { rows: [] };
+    }
     const result = await this.pglite.query<R>(query.sql, query.parameters as unknown[]);
     const affected = result.affectedRows;
     return {

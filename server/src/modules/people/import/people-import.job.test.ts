@@ -6,7 +6,7 @@ import type { JobRow } from '../../../db/schema.ts';
 import { call, type Session, signedInAs } from '../../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import type { JobContext } from '../../jobs/jobs.runner.ts';
-import { columnLiteral, dictionaryOf } from './people-import.repository.ts';
+import { columnLiteral } from './people-import.repository.ts';
 import type { ImportJobPayload } from './people-import.service.ts';
 
 /**
@@ -248,30 +248,5 @@ describe('column literals', () => {
       select x::text[] as v from unnest(${columnLiteral('text[]', nested)}::text[]) with ordinality u(x, n)
       order by n`.execute(t.db);
     expect(back.rows.map((r) => r.v)).toEqual(nested);
-  });
-
-  it('send a column of few values as a dictionary that gives every row its own value back', async () => {
-    const values = Array.from({ length: 100 }, (_, i) => [null, 'a', 'Ім’я "x" \\', '', '{b}'][i % 5]!);
-    const text = dictionaryOf('text', values)!;
-    expect(text).not.toBeNull();
-    const { rows } = await sql<{ v: (string | null)[] }>`
-      select array(select (${text.values}::jsonb ->> i)::text from unnest(${text.index}::int4[]) with ordinality u(i, n)
-        order by n) as v`.execute(t.db);
-    expect(rows[0]!.v).toEqual(values);
-    const answers = Array.from({ length: 80 }, (_, i) =>
-      i % 3 ? JSON.stringify({ seeing: `x${i % 3}` }) : null,
-    );
-    const json = dictionaryOf('jsonb', answers)!;
-    const back = await sql<{ v: unknown[] }>`
-      select array(select ${json.values}::jsonb -> i from unnest(${json.index}::int4[]) with ordinality u(i, n)
-        order by n) as v`.execute(t.db);
-    expect(back.rows[0]!.v).toEqual(answers.map((a) => (a === null ? null : JSON.parse(a))));
-    // Many distinct values are sent as they are.
-    expect(
-      dictionaryOf(
-        'text',
-        Array.from({ length: 100 }, (_, i) => `v${i}`),
-      ),
-    ).toBeNull();
   });
 });

@@ -1,15 +1,10 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { type Insertable, type RawBuilder, sql, type Updateable } from 'kysely';
+import { type Insertable, sql, type Updateable } from 'kysely';
+import { copyInto, copyRowsFrom } from '../../../db/copy.ts';
 import type { Database } from '../../../db/database.ts';
 import type { PeopleImportStagesTable, PeopleImportsTable } from '../../../db/schema.ts';
 import { AppError } from '../../../shared/app-error.ts';
-
-/**
- * Rows per bulk INSERT. Each column is one array parameter; a batch of this size keeps a
- * statement's parameters to a few megabytes, which the embedded database takes fastest.
- */
-export const INSERT_BATCH = 5000;
 
 /** A GIN pending list during a large load, in kB: big enough to merge a few times, not a thousand. */
 const BULK_GIN_PENDING_KB = 65_536;
@@ -19,6 +14,9 @@ const STAGE_PARTS_PER_INSERT = 4;
 
 /** Bytes of the stored file per row when it is read back. */
 const CONTENT_PIECE = 256 * 1024;
+
+/** Column types whose text form needs no escaping in COPY (digits, hex, dashes, plain words). */
+const PLAIN_TYPES = new Set(['uuid', 'date', 'integer', 'bigint', 'smallint', 'boolean', 'numeric']);
 
 /** The tables an import writes in bulk. */
 export type BulkTable =
@@ -57,39 +55,6 @@ export function columnLiteral(type: string, values: unknown[]): string {
     out[i] = text === null ? 'NULL' : element(text);
   }
   return `{${out.join(',')}}`;
-}
-
-/** Fewest rows in a batch for which a column may be sent as a dictionary. */
-const DICTIONARY_FROM = 64;
-
-/**
- * A column with few distinct values (at most a quarter of its rows) as those values, in a JSON
- * array, and each row's position in it; null when the column is better sent as it is.
- */
-export function dictionaryOf(type: string, values: unknown[]): { values: string; index: string } | null {
-  if (values.length < DICTIONARY_FROM) return null;
-  const limit = values.length >> 2;
-  const seen = new Map<string, number>();
-  const texts: string[] = [];
-  const index = new Array<string>(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const text = textOf(type, values[i]);
-    if (text === null) {
-      index[i] = 'NULL';
-      continue;
-    }
-    let at = seen.get(text);
-    if (at === undefined) {
-      if (texts.length >= limit) return null;
-      at = texts.length;
-      seen.set(text, at);
-      texts.push(text);
-    }
-    index[i] = String(at);
-  }
-  // JSON values stay JSON; everything else becomes a JSON string of its text form.
-  const json = type === 'jsonb' || type === 'json' ? texts : texts.map((t) => JSON.stringify(t));
-  return { values: `[${json.join(',')}]`, index: `{${index.join(',')}}` };
 }
 
 /** Uploaded files, saved mappings, staged rows, and the bulk writes of an import. */
@@ -203,13 +168,24 @@ export function createPeopleImportRepository(db: Database) {
       const values = key.columns.map((c) =>
         c in constants ? () => constants[c] : (i: number) => columns[c]![i],
       );
+      // Keys whose columns are all the same on every row are one tuple; the rest are read per row,
+      // without building a tuple for a row whose key is null or was written here.
+      const perRow = key.columns.some((c) => !(c in constants));
       const distinct = new Map<string, unknown[]>();
-      for (let i = 0; i < count; i++) {
-        const tuple = values.map((v) => v(i));
-        if (tuple.some((v) => v === null || v === undefined)) continue;
-        if (mine?.has(tuple[idAt] as string)) continue;
-        const id = tuple.map(String).join('\u0000');
-        if (!distinct.has(id)) distinct.set(id, tuple);
+      for (let i = 0; i < (perRow ? count : Math.min(count, 1)); i++) {
+        if (mine?.has(values[idAt]!(i) as string)) continue;
+        let id = '';
+        let isNull = false;
+        for (const v of values) {
+          const value = v(i);
+          if (value === null || value === undefined) isNull = true;
+          id += `${String(value)}\u0000`;
+        }
+        if (!isNull && !distinct.has(id))
+          distinct.set(
+            id,
+            values.map((v) => v(i)),
+          );
       }
       if (distinct.size === 0) continue;
       const tuples = [...distinct.values()];
@@ -434,66 +410,50 @@ export function createPeopleImportRepository(db: Database) {
     },
 
     /**
-     * Rows given as columns, written with one `INSERT … SELECT … FROM unnest(…)` per batch: one
-     * array parameter per column instead of one parameter per value, so a batch of thousands of rows
-     * is a single small statement to compile. `constants` are the same on every row and travel once.
+     * Rows given as columns, written with one COPY (see db/copy.ts): each value crosses as its text
+     * form and is parsed once, with no statement to plan. `constants` are the same on every row.
      */
     async insertColumns(
       table: BulkTable,
       constants: Record<string, unknown>,
       columns: Record<string, unknown[]>,
       count: number,
-      opts: { checkAsSets?: boolean; batch?: number; written?: WrittenIds } = {},
+      opts: { checkAsSets?: boolean; written?: WrittenIds } = {},
     ) {
       if (count === 0) return;
-      const batch = opts.batch ?? INSERT_BATCH;
       // Foreign keys checked once for the whole load, as sets, instead of row by row (see below).
       const asSets = opts.checkAsSets === true && (await setChecksApply(table, constants, columns));
       if (asSets) await sql`set local session_replication_role = replica`.execute(db);
       const types = await columnTypes(table);
       const typeOf = (c: string) => {
         const t = types.get(c);
-        if (!t || !/^[a-z0-9_ ()[\],]+$/.test(t)) throw new Error(`${table} has no column ${c}`);
+        if (!t) throw new Error(`${table} has no column ${c}`);
         return t;
       };
-      // Arrays and JSON travel as their text form, cast back per row (unnest would flatten arrays).
-      const asText = (t: string) => t.endsWith('[]') || t === 'jsonb' || t === 'json';
-      const names = Object.keys(columns);
-      const constantNames = Object.keys(constants);
-      const target = sql.join([...constantNames, ...names].map((c) => sql.ref(c)));
-      const aliases = sql.join(names.map((_, j) => sql.ref(`c${j}`)));
-      const constantValues = constantNames.map(
-        (c) => sql`${textOf(typeOf(c), constants[c])}::${sql.raw(typeOf(c))}`,
-      );
-      const statement = (from: number) => {
-        const params: RawBuilder<unknown>[] = [];
-        const picked: RawBuilder<unknown>[] = [];
-        for (const [j, c] of names.entries()) {
-          const t = typeOf(c);
-          const values = columns[c]!.slice(from, from + batch);
-          const ref = sql.ref(`u.c${j}`);
-          const dictionary = dictionaryOf(t, values);
-          if (dictionary) {
-            // A few distinct values (names, places, answers): each sent and parsed once, rows by index.
-            params.push(sql`${dictionary.index}::int4[]`);
-            const d = sql`(select ${dictionary.values}::jsonb)`;
-            picked.push(t === 'jsonb' ? sql`${d} -> ${ref}` : sql`(${d} ->> ${ref})::${sql.raw(t)}`);
-          } else {
-            params.push(sql`${columnLiteral(t, values)}::${sql.raw(asText(t) ? 'text[]' : `${t}[]`)}`);
-            picked.push(asText(t) ? sql`${ref}::${sql.raw(t)}` : ref);
-          }
+      const names = [...Object.keys(constants), ...Object.keys(columns)];
+      const fields = names.map((c): ((row: number) => string | null) => {
+        const t = typeOf(c);
+        if (c in constants) {
+          const text = textOf(t, constants[c]);
+          return () => text;
         }
-        return sql`insert into ${sql.table(table)} (${target}) select ${sql.join([...constantValues, ...picked])} from unnest(${sql.join(params)}) as u(${aliases})`;
-      };
-      // The next batch is built while the database writes the one before (on a server, they overlap).
-      let pending: Promise<unknown> | null = null;
-      for (let i = 0; i < count; i += batch) {
-        const next = statement(i);
-        if (pending) await pending;
-        pending = next.execute(db);
-        pending.catch(() => {});
-      }
-      await pending;
+        const values = columns[c]!;
+        // Plain text and uuid columns (most of them) need no conversion.
+        if (t === 'text' || t === 'uuid')
+          return (row) => {
+            const v = values[row];
+            return typeof v === 'string' ? v : textOf(t, v);
+          };
+        return (row) => textOf(t, values[row]);
+      });
+      // Values of these types never hold a character COPY would read specially.
+      const plain = names.map((c) => PLAIN_TYPES.has(typeOf(c)));
+      await copyInto(
+        db,
+        table,
+        names,
+        copyRowsFrom(count, (row, column) => fields[column]!(row), plain),
+      );
       if (asSets) {
         await sql`set local session_replication_role = origin`.execute(db);
         await checkForeignKeysAsSets(table, constants, columns, count, opts.written);
@@ -517,29 +477,20 @@ export function createPeopleImportRepository(db: Database) {
     },
 
     /**
-     * Drops the secondary indexes and the foreign keys of these tables, and returns the statements
-     * that put them back as they were. For a bulk load into a database no other session can use
-     * (the embedded one): building an index once and checking a foreign key with one join is much
-     * faster than keeping them row by row. Indexes that a constraint relies on stay.
+     * Drops the secondary indexes of these tables and returns the statements that put them back as
+     * they were. For a bulk load into a database no other session can use (the embedded one):
+     * building an index once is much faster than keeping it row by row. Indexes that a constraint
+     * relies on (primary keys, unique constraints) stay.
      */
-    async dropIndexesAndForeignKeys(tables: BulkTable[]): Promise<string[]> {
-      const { rows } = await sql<{ kind: 'index' | 'fk'; drop: string; restore: string }>`
-        select 'fk' as kind,
-          format('alter table %s drop constraint %I', c.conrelid::regclass, c.conname) as drop,
-          format('alter table %s add constraint %I %s', c.conrelid::regclass, c.conname,
-            pg_get_constraintdef(c.oid)) as restore
-        from pg_constraint c
-        where c.contype = 'f' and c.conrelid = any(${tables}::regclass[])
-        union all
-        select 'index', format('drop index %s', i.indexrelid::regclass), pg_get_indexdef(i.indexrelid)
+    async dropSecondaryIndexes(tables: BulkTable[]): Promise<string[]> {
+      const { rows } = await sql<{ drop: string; restore: string }>`
+        select format('drop index %s', i.indexrelid::regclass) as drop,
+          pg_get_indexdef(i.indexrelid) as restore
         from pg_index i
         where i.indrelid = any(${tables}::regclass[]) and not i.indisprimary
           and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)`.execute(db);
       for (const r of rows) await sql.raw(r.drop).execute(db);
-      // Indexes first: the foreign keys are then checked against complete tables.
-      return [...rows.filter((r) => r.kind === 'index'), ...rows.filter((r) => r.kind === 'fk')].map(
-        (r) => r.restore,
-      );
+      return rows.map((r) => r.restore);
     },
 
     /**

@@ -21,7 +21,7 @@ export interface WriteInput {
   progress: (done: number, total: number, message: string) => void;
   /**
    * The database has no other session (the embedded one): a large load may then drop the
-   * secondary indexes and foreign keys and build them again at the end, in the same transaction.
+   * secondary indexes and build them again at the end, in the same transaction.
    */
   singleSession?: boolean;
   /** Fewest new persons for which that is worth it (building an index has a fixed cost). */
@@ -83,19 +83,17 @@ export async function writeStage(db: Database, audit: AuditService, input: Write
     const plan = planWrite(stage, present, uuidv7);
     t = lap('present', t);
 
-    // Loading at least as many persons as the registry holds: indexes and foreign keys are built
-    // once at the end (all or nothing still: the rebuild checks every row, in this transaction).
+    // Loading at least as many persons as the registry holds: the secondary indexes are built once
+    // at the end (all or nothing still: the build is in this transaction, unique ones check every row).
     const rebuild =
       input.singleSession === true &&
       plan.fresh.length >= (input.rebuildFrom ?? REBUILD_FROM) &&
       (await r.hasFewerRows('persons', plan.fresh.length + 1));
-    const restore = rebuild ? await r.dropIndexesAndForeignKeys(TABLES) : [];
-    // Otherwise, where the session may, foreign keys are checked once per key as sets rather than
-    // once per row (tables with triggers of their own keep the row checks).
+    const restore = rebuild ? await r.dropSecondaryIndexes(TABLES) : [];
+    // Where the session may, foreign keys are checked once per key as sets rather than once per row
+    // (tables with triggers of their own keep the row checks).
     const checkAsSets =
-      !rebuild &&
-      plan.fresh.length >= (input.setChecksFrom ?? SET_CHECKS_FROM) &&
-      (await r.maySkipRowChecks());
+      plan.fresh.length >= (input.setChecksFrom ?? SET_CHECKS_FROM) && (await r.maySkipRowChecks());
     const opts = { checkAsSets, written: new Map<string, Set<string>>() };
     // Without a rebuild, a large load merges GIN entries in a few big batches, the last before commit.
     const bulkGin = !rebuild && plan.fresh.length >= (input.setChecksFrom ?? SET_CHECKS_FROM);
@@ -184,7 +182,7 @@ export async function writeStage(db: Database, audit: AuditService, input: Write
       input.progress(done, fresh.length, `${done} of ${fresh.length} people written`);
     }
     stopIfAsked();
-    if (rebuild) input.progress(fresh.length, fresh.length, 'building the indexes and checks again');
+    if (rebuild) input.progress(fresh.length, fresh.length, 'building the indexes again');
     await r.runStatements(restore);
     if (bulkGin) await r.mergeGinPendingLists(TABLES);
     t = lap('rebuild', t);
