@@ -7,6 +7,7 @@ export * from './csv.ts';
 export * from './dataset.ts';
 export * from './dedup.ts';
 export * from './given-names.ts';
+export * from './memo.ts';
 export * from './model.ts';
 export * from './normalize.ts';
 export * from './transliterate.ts';

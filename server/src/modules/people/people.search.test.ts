@@ -10,6 +10,7 @@ import {
   queryWordSkeletons,
   resolveQueryWords,
   type SearchTermLookup,
+  searchText,
   skeletonKeys,
 } from './people.search.ts';
 
@@ -20,6 +21,30 @@ const matches = (
   const keys = new Set(personSearchKeys(person));
   return query.split(/\s+/).every((w) => queryWordKeys(w).some((k) => keys.has(k)));
 };
+
+describe('search text', () => {
+  // Names are transliterated part by part (each distinct part once); the text must be what the whole
+  // name transliterated at once gives.
+  const letters = [...'абвгґдеєжзиіїйклмнопрстуфхцчшщьюяАБВГҐДЕЄЖЗИІЇЙКЛМНОПРСТУФХЦЧШЩЬЮЯ’\'-'];
+  const part = fc
+    .array(fc.constantFrom(...letters), { minLength: 1, maxLength: 12 })
+    .map((cs) => cs.join(''));
+  const upper = part.map((p) => p.toUpperCase());
+  it('is the whole name in KMU 2010 Latin, lower case', () => {
+    fc.assert(
+      fc.property(fc.oneof(part, upper), fc.oneof(part, upper), fc.option(part), (f, g, p) => {
+        const whole = transliterateKmu2010([f, g, p ?? ''].join(' '))
+          .toLowerCase()
+          .trim();
+        expect(searchText({ familyName: f, givenName: g, patronymic: p })).toBe(whole);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(searchText({ familyName: 'Згурська', givenName: 'Юлія', patronymic: null })).toBe(
+      'zghurska yuliia',
+    );
+  });
+});
 
 describe('search keys', () => {
   const shevchenko = { familyName: 'Шевченко', givenName: 'Олександр', patronymic: 'Петрович' };

@@ -3,6 +3,7 @@ import {
   givenKeyFromSkeleton,
   givenNameKey,
   jaroWinkler,
+  memoiseByText,
   nameSkeleton,
   patronymicKey,
   patronymicKeyFromSkeleton,
@@ -32,15 +33,22 @@ export function personSearchKeys(p: {
   givenName: string;
   patronymic: string | null;
 }): string[] {
-  const keys = new Set<string>();
-  for (const w of words(p.familyName)) keys.add(`s:${surnameKey(w)}`);
-  for (const w of words(p.givenName)) keys.add(`g:${givenNameKey(w)}`);
-  for (const w of words(p.patronymic)) keys.add(`p:${patronymicKey(w)}`);
-  const single = [...keys].filter((k) => k.length > 2);
-  const of = (part: string) => single.filter((k) => k.startsWith(part)).map((k) => k.slice(2));
-  const pairs = of('s:').flatMap((s) => of('g:').map((g) => pairKey(s, g)));
-  return [...single, ...pairs];
+  const surnames = surnameKeysOf(p.familyName);
+  const givens = givenKeysOf(p.givenName);
+  const keys = [...surnames, ...givens, ...patronymicKeysOf(p.patronymic ?? '')];
+  for (const s of surnames) for (const g of givens) keys.push(pairKey(s.slice(2), g.slice(2)));
+  return keys;
 }
+
+/** One part's keys (`s:…`, `g:…` or `p:…`), each once; a word with no letters gives none. */
+const partKeys = (tag: string, key: (word: string) => string) =>
+  memoiseByText((text: string) =>
+    [...new Set(words(text).map((w) => `${tag}${key(w)}`))].filter((k) => k.length > tag.length),
+  );
+// Names repeat far more than people do: each distinct name part is worked out once.
+const surnameKeysOf = partKeys('s:', surnameKey);
+const givenKeysOf = partKeys('g:', givenNameKey);
+const patronymicKeysOf = partKeys('p:', patronymicKey);
 
 const pairKey = (surname: string, given: string) => `sg:${surname}|${given}`;
 
@@ -73,7 +81,11 @@ export function queryWordKeys(word: string): string[] {
 }
 
 export function searchText(p: { familyName: string; givenName: string; patronymic: string | null }): string {
-  return transliterateKmu2010([p.familyName, p.givenName, p.patronymic ?? ''].join(' '))
+  // Part by part, so that each distinct name is transliterated once (see memoiseByText): the same
+  // text as the whole name at once, since KMU 2010 reads every word on its own.
+  return [p.familyName, p.givenName, p.patronymic ?? '']
+    .map((part) => transliterateKmu2010(part))
+    .join(' ')
     .toLowerCase()
     .trim();
 }
