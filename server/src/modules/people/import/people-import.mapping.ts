@@ -282,8 +282,8 @@ export function parseDate(
 ): { date: string; precision: 'day' | 'month' | 'year' } | { error: string } {
   const v = value.trim();
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.+\-Z]*)?$/.exec(v);
-  const dotted = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(v);
-  const monthOnly = /^(\d{1,2})[./](\d{4})$/.exec(v);
+  const dotted = iso ? null : /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(v);
+  const monthOnly = iso || dotted ? null : /^(\d{1,2})[./](\d{4})$/.exec(v);
   let y: number;
   let mo: number;
   let d: number;
@@ -350,76 +350,87 @@ export interface MappedRow {
 }
 
 /** One file row → the registration form's input, plus the problems found on the way. */
+/** A mapped field's cell, trimmed; '' when the field has no column. (Helpers live out here, not as
+ * closures in mapRow: they would be made again for every row.) */
+function cellOf(cells: string[], index: CompiledMapping['index'], f: ImportField): string {
+  const i = index[f];
+  return i === undefined ? '' : (cells[i] ?? '').trim();
+}
+const columnOf = (mapping: ImportMapping, f: ImportField) => mapping[f] ?? null;
+const orNull = (v: string) => (v === '' ? null : v);
+
 export function mapRow(cells: string[], plan: CompiledMapping): MappedRow {
   const { index, mapping } = plan;
   const problems: CellProblem[] = [];
-  const cell = (f: ImportField): string => {
-    const i = index[f];
-    return i === undefined ? '' : (cells[i] ?? '').trim();
-  };
-  const col = (f: ImportField) => mapping[f] ?? null;
-  const orNull = (v: string) => (v === '' ? null : v);
 
   const input: Record<string, unknown> = {
-    familyName: cell('familyName'),
-    givenName: cell('givenName'),
-    patronymic: orNull(cell('patronymic')),
+    familyName: cellOf(cells, index, 'familyName'),
+    givenName: cellOf(cells, index, 'givenName'),
+    patronymic: orNull(cellOf(cells, index, 'patronymic')),
   };
 
-  const birth = cell('birthDate');
+  const birth = cellOf(cells, index, 'birthDate');
   if (birth !== '') {
     const r = parseDate(birth);
-    if ('error' in r) problems.push({ column: col('birthDate'), message: r.error });
+    if ('error' in r) problems.push({ column: columnOf(mapping, 'birthDate'), message: r.error });
     else {
       input.birthDate = r.date;
       input.birthDatePrecision = r.precision;
     }
   }
-  const precision = cell('birthDatePrecision');
+  const precision = cellOf(cells, index, 'birthDatePrecision');
   if (precision !== '') {
     const p = PRECISION.get(plain(precision));
     if (p) input.birthDatePrecision = p;
-    else problems.push({ column: col('birthDatePrecision'), message: `unknown precision "${precision}"` });
+    else
+      problems.push({
+        column: columnOf(mapping, 'birthDatePrecision'),
+        message: `unknown precision "${precision}"`,
+      });
   }
 
-  const sex = cell('sex');
+  const sex = cellOf(cells, index, 'sex');
   if (sex !== '') {
     const s = SEX.get(plain(sex));
     if (s) input.sex = s;
-    else problems.push({ column: col('sex'), message: `unknown sex "${sex}" (F, M, other, unknown)` });
+    else
+      problems.push({
+        column: columnOf(mapping, 'sex'),
+        message: `unknown sex "${sex}" (F, M, other, unknown)`,
+      });
   }
 
   const phones: string[] = [];
   const phoneColumns: string[] = [];
   for (const f of ['phone', 'phone2'] as const) {
-    for (const p of cell(f).split(/[,;/]|\s{2,}/)) {
+    for (const p of cellOf(cells, index, f).split(/[,;/]|\s{2,}/)) {
       if (p.trim() === '') continue;
       phones.push(p.trim());
-      phoneColumns.push(col(f)!);
+      phoneColumns.push(columnOf(mapping, f)!);
     }
   }
   if (phones.length > 0) input.phones = phones;
 
-  const group = cell('populationGroup');
+  const group = cellOf(cells, index, 'populationGroup');
   if (group !== '') {
     const g = POPULATION_GROUP.get(plain(group));
     if (g) input.populationGroup = g;
     else
       problems.push({
-        column: col('populationGroup'),
+        column: columnOf(mapping, 'populationGroup'),
         message: `unknown population group "${group}" (idp, returnee, host_community, refugee_migrant)`,
       });
   }
 
   for (const f of ['originPcode', 'currentPcode'] as const) {
-    const v = cell(f);
+    const v = cellOf(cells, index, f);
     if (v !== '') input[f] = v.toUpperCase();
   }
 
-  const displaced = cell('displacementDate');
+  const displaced = cellOf(cells, index, 'displacementDate');
   if (displaced !== '') {
     const r = parseDate(displaced);
-    if ('error' in r) problems.push({ column: col('displacementDate'), message: r.error });
+    if ('error' in r) problems.push({ column: columnOf(mapping, 'displacementDate'), message: r.error });
     else input.displacementDate = r.date;
   }
 
@@ -430,22 +441,22 @@ export function mapRow(cells: string[], plan: CompiledMapping): MappedRow {
     ['passport', 'passport'],
     ['idpCertificate', 'idp_certificate'],
   ] as const) {
-    const v = cell(f);
+    const v = cellOf(cells, index, f);
     if (v !== '') {
       identifiers.push({ type, value: v });
-      identifierColumns.push(col(f)!);
+      identifierColumns.push(columnOf(mapping, f)!);
     }
   }
   if (identifiers.length > 0) input.identifiers = identifiers;
 
   let wg: Record<string, string | null> | null = null;
   for (const [f, domain] of WG_FIELDS) {
-    const v = cell(f);
+    const v = cellOf(cells, index, f);
     if (v === '' || WG_BLANK.has(plain(v))) continue;
     const a = WG.get(plain(v));
     if (!a) {
       problems.push({
-        column: col(f),
+        column: columnOf(mapping, f),
         message: `unknown answer "${v}" (no_difficulty, some_difficulty, a_lot_of_difficulty, cannot_do)`,
       });
       continue;
@@ -455,36 +466,46 @@ export function mapRow(cells: string[], plan: CompiledMapping): MappedRow {
   }
   if (wg) input.washingtonGroup = wg;
 
-  const vulns = cell('vulnerabilities');
+  const vulns = cellOf(cells, index, 'vulnerabilities');
   if (vulns !== '') {
     const list: string[] = [];
     for (const token of vulns.split(/[\s,;]+/)) {
       if (token === '') continue;
       const v = VULNERABILITY.get(plain(token));
       if (v) list.push(v);
-      else problems.push({ column: col('vulnerabilities'), message: `unknown vulnerability "${token}"` });
+      else
+        problems.push({
+          column: columnOf(mapping, 'vulnerabilities'),
+          message: `unknown vulnerability "${token}"`,
+        });
     }
     input.vulnerabilities = list;
   }
 
-  const consent = cell('consentAssistance');
+  const consent = cellOf(cells, index, 'consentAssistance');
   if (consent !== '') {
     const c = plain(consent);
     if (YES.has(c)) input.consents = [{ purpose: 'assistance', status: 'given', method: 'verbal' }];
     else if (!NO.has(c))
-      problems.push({ column: col('consentAssistance'), message: `not a yes or no answer: "${consent}"` });
+      problems.push({
+        column: columnOf(mapping, 'consentAssistance'),
+        message: `not a yes or no answer: "${consent}"`,
+      });
   }
 
-  const householdKey = orNull(cell('householdKey'));
+  const householdKey = orNull(cellOf(cells, index, 'householdKey'));
   let relationship: MappedRow['relationship'] = null;
   if (householdKey !== null) {
-    const r = cell('relationship');
+    const r = cellOf(cells, index, 'relationship');
     relationship = r === '' ? null : (RELATIONSHIP.get(plain(r)) ?? null);
     if (r === '')
-      problems.push({ column: col('relationship'), message: 'say how this person relates to the head' });
+      problems.push({
+        column: columnOf(mapping, 'relationship'),
+        message: 'say how this person relates to the head',
+      });
     else if (!relationship)
       problems.push({
-        column: col('relationship'),
+        column: columnOf(mapping, 'relationship'),
         message: `unknown relationship "${r}" (${relationshipEnum.options.join(', ')})`,
       });
   }
@@ -502,12 +523,9 @@ export function mapRow(cells: string[], plan: CompiledMapping): MappedRow {
 
 /** What identifies a row within its source: the source's own id, else the mapped cells. */
 export function rowIdentity(cells: string[], plan: CompiledMapping): string {
-  const cell = (f: ImportField) => {
-    const i = plan.index[f];
-    return i === undefined ? '' : (cells[i] ?? '').trim();
-  };
-  const sourceId = cell('sourceId');
-  return sourceId !== '' ? `id:${sourceId}` : `row:${plan.identityFields.map((f) => cell(f)).join('\u001f')}`;
+  const sourceId = cellOf(cells, plan.index, 'sourceId');
+  if (sourceId !== '') return `id:${sourceId}`;
+  return `row:${plan.identityFields.map((f) => cellOf(cells, plan.index, f)).join('\u001f')}`;
 }
 
 /**
