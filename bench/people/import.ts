@@ -7,13 +7,16 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node --import tsx bench/people/import.ts --file …
  *
  * Options: --runs N (a fresh database each time; every run printed, then the best), --baseline
- * (also a bare batched INSERT of the same person rows into an index-free copy of `persons`).
+ * (also a bare batched INSERT of the same person rows into an index-free copy of `persons`, and one
+ * COPY of them into such a copy, and into one with the indexes of `persons`).
  */
 import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
+import { copyInto, copyRowsFrom } from '../../server/src/db/copy.ts';
+import { arrayLiteral } from '../../server/src/modules/people/import/people-import.repository.ts';
 import { parseArgs } from '../dedup/common.ts';
 import { openScratch, peakRssMb, seconds } from './db.ts';
 
@@ -93,6 +96,8 @@ async function run() {
     };
 
     let baseline: Step | null = null;
+    let copyBare: Step | null = null;
+    let copyIndexed: Step | null = null;
     if (args.baseline !== undefined) {
       // The same person rows, already prepared, with bare batched INSERTs into a copy of `persons`
       // that has no index, no foreign key and no trigger.
@@ -110,6 +115,38 @@ async function run() {
           }
         }),
       );
+      // The same rows with one COPY: into a bare table, then into one with the indexes of `persons`
+      // (no trigger, no foreign key): what a load of these rows costs the database at this moment.
+      const names = Object.keys(rows[0] ?? {});
+      const text = (v: unknown) =>
+        v === null || v === undefined
+          ? null
+          : Array.isArray(v)
+            ? arrayLiteral(v)
+            : v instanceof Date
+              ? v.toISOString()
+              : typeof v === 'object'
+                ? JSON.stringify(v)
+                : String(v);
+      const copyAll = (table: string) =>
+        k.transaction().execute((trx) =>
+          copyInto(
+            trx,
+            table,
+            names,
+            copyRowsFrom(
+              rows.length,
+              (i, j) => text((rows[i] as Record<string, unknown>)[names[j]!]),
+              names.map(() => false),
+            ),
+          ),
+        );
+      await sql`create table persons_copy_bare (like persons including defaults)`.execute(k);
+      [, copyBare] = await step(() => copyAll('persons_copy_bare'));
+      await sql`create table persons_copy_indexed (like persons including defaults including indexes)`.execute(
+        k,
+      );
+      [, copyIndexed] = await step(() => copyAll('persons_copy_indexed'));
     }
     return {
       where: db.where,
@@ -122,6 +159,8 @@ async function run() {
       job,
       result,
       baseline,
+      copyBare,
+      copyIndexed,
     };
   } finally {
     await db.close();
@@ -154,6 +193,12 @@ for (let i = 0; i < runs; i++) {
   if (r.baseline)
     console.log(
       `baseline INSERT   ${show(r.baseline, pg)} (prepared person rows, 2000 per INSERT, bare table)`,
+    );
+  if (r.copyBare)
+    console.log(`baseline COPY     ${show(r.copyBare, pg)} (the same rows, one COPY, bare table)`);
+  if (r.copyIndexed)
+    console.log(
+      `baseline COPY+idx ${show(r.copyIndexed, pg)} (the same rows, one COPY, the indexes of persons)`,
     );
   console.log(
     `load average      ${os
