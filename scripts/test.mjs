@@ -1,6 +1,6 @@
 // `npm test`: type check, lint, unit and API tests (on PGlite, or PostgreSQL when DATABASE_URL is
 // set), then the browser tests where Chromium is installed. Stops at the first failing step.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,8 +21,40 @@ function step(title, command, args, env = {}) {
   process.stdout.write(`== ok: ${title} (${seconds} s)\n`);
 }
 
-step('type check', 'npm', ['run', '--silent', 'typecheck']);
-step('lint and format', 'npx', ['biome', 'check', '.']);
+/** Runs commands side by side (each prints as it goes); fails as a step if any of them fails. */
+async function stepTogether(title, commands) {
+  process.stdout.write(`\n== ${title}\n`);
+  const started = Date.now();
+  const codes = await Promise.all(
+    commands.map(
+      ([command, args]) =>
+        new Promise((resolve) => {
+          const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: process.env });
+          child.on('error', () => resolve(1));
+          child.on('exit', (code) => resolve(code ?? 1));
+        }),
+    ),
+  );
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const failed = codes.find((c) => c !== 0);
+  if (failed !== undefined) {
+    process.stdout.write(`== FAILED: ${title} (${seconds} s)\n`);
+    process.exit(failed);
+  }
+  process.stdout.write(`== ok: ${title} (${seconds} s)\n`);
+}
+
+if (process.env.OSELIA_SKIP_STATIC) {
+  // CI's second pass runs on the same tree as the first: types and lint do not depend on the engine.
+  process.stdout.write('\n== type check and lint skipped (OSELIA_SKIP_STATIC is set)\n');
+} else {
+  // The server's and the web app's type checks are independent: one per core.
+  await stepTogether('type check', [
+    ['npx', ['tsc', '-p', 'tsconfig.json']],
+    ['npx', ['tsc', '-p', 'web/tsconfig.json']],
+  ]);
+  step('lint and format', 'npx', ['biome', 'check', '.']);
+}
 step(`unit and API tests on ${engine}`, 'npx', ['vitest', 'run']);
 if (process.env.OSELIA_SKIP_E2E) {
   process.stdout.write('\n== browser tests skipped (OSELIA_SKIP_E2E is set)\n');
