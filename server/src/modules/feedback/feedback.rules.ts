@@ -1,5 +1,5 @@
-import { randomInt } from 'node:crypto';
 import type { FeedbackCategory } from '@oselia/contracts';
+import { newPrefixedReference, newSecret, normaliseCode } from '../../shared/reference-codes.ts';
 
 /** Days to answer, by category: sensitive reports first. Data, not code paths: change it here. */
 export const DUE_DAYS: Readonly<Record<FeedbackCategory, number>> = {
@@ -15,18 +15,9 @@ export function dueDateFor(category: FeedbackCategory, receivedAt: Date): Date {
   return new Date(receivedAt.getTime() + DUE_DAYS[category] * DAY_MS);
 }
 
-/** Letters and digits that cannot be mistaken for each other when read aloud or copied by hand. */
-const ALPHABET = 'ABCDEFGHJKMNPQRSTVWXYZ23456789';
-const pick = (n: number) => Array.from({ length: n }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
-
-/** A short reference to say on the phone: FB-7K3M-9QXP (30⁸ ≈ 6.6 × 10¹¹ codes). */
-export const newReferenceCode = () => `FB-${pick(4)}-${pick(4)}`;
-
-/** The submitter's secret: 20 characters (≈ 98 bits) in groups of five, shown once. */
-export const newSecret = () => [pick(5), pick(5), pick(5), pick(5)].join('-');
-
-/** As typed back: case, spaces and dashes do not matter. */
-export const normaliseCode = (value: string) => value.toUpperCase().replace(/[\s-]/g, '');
+/** A short reference to say on the phone: FB-7K3M-9QXP. The submitter also gets a secret (newSecret). */
+export const newReferenceCode = () => newPrefixedReference('FB');
+export { newSecret, normaliseCode };
 
 /** `fb7k3m9qxp`, `FB 7K3M 9QXP` → `FB-7K3M-9QXP`; null when it cannot be one. */
 export function formatReference(value: string): string | null {

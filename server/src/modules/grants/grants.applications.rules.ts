@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import type {
   ApplicantDetails,
   ApplicationStatus,
@@ -6,6 +5,7 @@ import type {
   Question,
   RequiredDocument,
 } from '@oselia/contracts';
+import { newPrefixedReference, newSecret, normaliseCode } from '../../shared/reference-codes.ts';
 import { isValidTaxNumber } from '../people/people.rules.ts';
 
 /**
@@ -45,18 +45,9 @@ export function checkBusinessId(
 export const maskBusinessId = (canonical: string) =>
   `${'•'.repeat(canonical.length - 3)}${canonical.slice(-3)}`;
 
-/** Letters and digits that cannot be mistaken for each other when read aloud or copied by hand. */
-const ALPHABET = 'ABCDEFGHJKMNPQRSTVWXYZ23456789';
-const pick = (n: number) => Array.from({ length: n }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
-
-/** A short reference to say on the phone: GR-7K3M-9QXP (30⁸ ≈ 6.6 × 10¹¹ codes). */
-export const newReferenceCode = () => `GR-${pick(4)}-${pick(4)}`;
-
-/** The applicant's secret: 20 characters (≈ 98 bits) in groups of five, shown once. */
-export const newSecret = () => [pick(5), pick(5), pick(5), pick(5)].join('-');
-
-/** As typed back: case, spaces and dashes do not matter. */
-export const normaliseCode = (value: string) => value.toUpperCase().replace(/[\s-]/g, '');
+/** A short reference to say on the phone: GR-7K3M-9QXP. The applicant also gets a secret (newSecret). */
+export const newReferenceCode = () => newPrefixedReference('GR');
+export { newSecret, normaliseCode };
 
 export const SECRET_PURPOSE = 'grant-application-secret';
 
