@@ -1,6 +1,6 @@
 // `npm test`: type check, lint, unit and API tests (on PGlite, or PostgreSQL when DATABASE_URL is
 // set), then the browser tests where Chromium is installed. Stops at the first failing step.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,20 +9,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const engine = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-function step(title, command, args, env = {}) {
-  process.stdout.write(`\n== ${title}\n`);
-  const started = Date.now();
-  const r = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  if (r.status !== 0) {
-    process.stdout.write(`== FAILED: ${title} (${seconds} s)\n`);
-    process.exit(r.status ?? 1);
-  }
-  process.stdout.write(`== ok: ${title} (${seconds} s)\n`);
-}
-
-/** Runs commands side by side (each prints as it goes); fails as a step if any of them fails. */
-async function stepTogether(title, commands) {
+/**
+ * One step: its commands run side by side (each prints as it goes); the step fails, and `npm test`
+ * stops, if any of them fails.
+ */
+async function step(title, ...commands) {
   process.stdout.write(`\n== ${title}\n`);
   const started = Date.now();
   const codes = await Promise.all(
@@ -49,17 +40,18 @@ if (process.env.OSELIA_SKIP_STATIC) {
   process.stdout.write('\n== type check and lint skipped (OSELIA_SKIP_STATIC is set)\n');
 } else {
   // The server's and the web app's type checks are independent: one per core.
-  await stepTogether('type check', [
+  await step(
+    'type check',
     ['npx', ['tsc', '-p', 'tsconfig.json']],
     ['npx', ['tsc', '-p', 'web/tsconfig.json']],
-  ]);
-  step('lint and format', 'npx', ['biome', 'check', '.']);
+  );
+  await step('lint and format', ['npx', ['biome', 'check', '.']]);
 }
-step(`unit and API tests on ${engine}`, 'npx', ['vitest', 'run']);
+await step(`unit and API tests on ${engine}`, ['npx', ['vitest', 'run']]);
 if (process.env.OSELIA_SKIP_E2E) {
   process.stdout.write('\n== browser tests skipped (OSELIA_SKIP_E2E is set)\n');
 } else if (fs.existsSync(chromium)) {
-  step(`browser tests in Chromium on ${engine}`, process.execPath, ['e2e/run.mjs']);
+  await step(`browser tests in Chromium on ${engine}`, [process.execPath, ['e2e/run.mjs']]);
 } else {
   process.stdout.write(`\n== browser tests skipped: no Chromium at ${chromium} (apt-get install chromium)\n`);
 }
