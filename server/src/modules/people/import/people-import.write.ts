@@ -92,11 +92,11 @@ export async function writeStage(db: Database, audit: AuditService, input: Write
     const restore = rebuild ? await r.dropSecondaryIndexes(TABLES) : [];
     // Where the session may, foreign keys are checked once per key as sets rather than once per row
     // (tables with triggers of their own keep the row checks).
-    const checkAsSets =
-      plan.fresh.length >= (input.setChecksFrom ?? SET_CHECKS_FROM) && (await r.maySkipRowChecks());
+    const large = plan.fresh.length >= (input.setChecksFrom ?? SET_CHECKS_FROM);
+    const checkAsSets = large && (await r.maySkipRowChecks());
     const opts = { checkAsSets, written: new Map<string, Set<string>>() };
     // Without a rebuild, a large load merges GIN entries in a few big batches, the last before commit.
-    const bulkGin = !rebuild && plan.fresh.length >= (input.setChecksFrom ?? SET_CHECKS_FROM);
+    const bulkGin = !rebuild && large;
     if (bulkGin) await r.widenGinPendingLists();
     t = lap('drop', t);
 
