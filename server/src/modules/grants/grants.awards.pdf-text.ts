@@ -12,7 +12,6 @@ export function extractPdfText(pdf: Buffer): string {
     const ref = /\/ToUnicode (\d+) 0 R/.exec(font)?.[1];
     if (ref) cmaps.set(m[1]!, parseCmap(objects.get(ref) ?? ''));
   }
-  const hex = (h: string) => String.fromCodePoint(Number.parseInt(h, 16));
   const lines: string[] = [];
   let current = new Map<string, string>();
   for (const m of raw.matchAll(/\/(F\d+) [\d.]+ Tf|\[([^\]]*)\] TJ/g)) {
@@ -25,7 +24,7 @@ export function extractPdfText(pdf: Buffer): string {
       for (let i = 0; i < s[1]!.length; i += 4) {
         const glyph = s[1]!.slice(i, i + 4).toLowerCase();
         const u = current.get(glyph);
-        text += u === undefined ? '\ufffd' : hex(u);
+        text += u ?? '\ufffd';
       }
     }
     lines.push(text);
@@ -33,19 +32,27 @@ export function extractPdfText(pdf: Buffer): string {
   return lines.join('\n');
 }
 
+/** A ToUnicode target: UTF-16BE in hex, which a ligature writes as several units (`<0066 0069>`). */
+function utf16(hex: string): string {
+  const bytes = Buffer.from(hex.replace(/\s+/g, ''), 'hex');
+  return bytes.swap16().toString('utf16le');
+}
+
+/** Glyph id (4 hex digits) to the text it stands for. */
 function parseCmap(body: string): Map<string, string> {
   const map = new Map<string, string>();
   for (const block of body.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
     for (const r of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*\[([^\]]*)\]/g)) {
       const start = Number.parseInt(r[1]!, 16);
-      [...r[3]!.matchAll(/<([0-9a-fA-F]+)>/g)].forEach((d, i) => {
-        map.set((start + i).toString(16).padStart(4, '0'), d[1]!);
+      // Every entry counts, a ligature's too: skipping one would shift all the glyphs after it.
+      [...r[3]!.matchAll(/<([0-9a-fA-F\s]*)>/g)].forEach((d, i) => {
+        map.set((start + i).toString(16).padStart(4, '0'), utf16(d[1]!));
       });
     }
   }
   for (const block of body.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const c of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g))
-      map.set(c[1]!.toLowerCase().padStart(4, '0'), c[2]!);
+    for (const c of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F\s]+)>/g))
+      map.set(c[1]!.toLowerCase().padStart(4, '0'), utf16(c[2]!));
   }
   return map;
 }

@@ -56,6 +56,19 @@ describe('grant agreement PDF', () => {
     expect(text).toContain('5 March 2027');
   });
 
+  it('reads back text set with a ligature, and every letter after it', async () => {
+    // "fi" is one glyph standing for two letters: its text must not shift the glyphs that follow.
+    const data = {
+      ...agreement('en'),
+      grantor: 'Profit Fiscal Office',
+      grantee: { ...agreement('en').grantee, name: 'Марія Коваленко' },
+    };
+    const text = extractPdfText(await renderAgreementPdf(data, { compress: false }));
+    expect(text).toContain('Profit Fiscal Office');
+    expect(text).toContain('Марія Коваленко');
+    expect(text).not.toContain('\ufffd');
+  });
+
   it('is compressed by default', async () => {
     const pdf = await renderAgreementPdf(agreement('uk'));
     expect(pdf.toString('latin1')).toContain('/FlateDecode');
