@@ -12,5 +12,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Test files share their worker's loaded modules: importing the server once per worker instead
+    // of once per file roughly halves the run. Each file still opens its own database copy.
+    isolate: false,
   },
 });
