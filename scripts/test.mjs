@@ -35,16 +35,21 @@ async function step(title, ...commands) {
   process.stdout.write(`== ok: ${title} (${seconds} s)\n`);
 }
 
+/** The server's and the web app's type checks are independent: one per core. */
+const typeCheck = () =>
+  step('type check', ['npx', ['tsc', '-p', 'tsconfig.json']], ['npx', ['tsc', '-p', 'web/tsconfig.json']]);
+
+// `npm run typecheck` runs this step alone, so the list of projects lives here only.
+if (process.argv.includes('--typecheck-only')) {
+  await typeCheck();
+  process.exit(0);
+}
+
 if (process.env.OSELIA_SKIP_STATIC) {
   // CI's second pass runs on the same tree as the first: types and lint do not depend on the engine.
   process.stdout.write('\n== type check and lint skipped (OSELIA_SKIP_STATIC is set)\n');
 } else {
-  // The server's and the web app's type checks are independent: one per core.
-  await step(
-    'type check',
-    ['npx', ['tsc', '-p', 'tsconfig.json']],
-    ['npx', ['tsc', '-p', 'web/tsconfig.json']],
-  );
+  await typeCheck();
   await step('lint and format', ['npx', ['biome', 'check', '.']]);
 }
 await step(`unit and API tests on ${engine}`, ['npx', ['vitest', 'run']]);
