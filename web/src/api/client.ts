@@ -26,6 +26,7 @@ export type QueryValue = string | number | boolean | null | undefined;
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Record<string, QueryValue>;
+  /** Sent as JSON, except a `Blob` (a chosen `File`), which is sent as the request body itself. */
   body?: unknown;
   signal?: AbortSignal;
   headers?: Record<string, string>;
@@ -57,8 +58,12 @@ async function send(path: string, options: RequestOptions = {}): Promise<{ statu
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   const csrfToken = getCsrfToken();
   if (csrfToken && !SAFE_METHODS.has(method)) headers['x-csrf-token'] = csrfToken;
-  let body: string | undefined;
-  if (options.body !== undefined) {
+  let body: string | Blob | undefined;
+  if (options.body instanceof Blob) {
+    // The server reads what a file is from its bytes, never from the type the browser guesses.
+    headers['Content-Type'] ??= 'application/octet-stream';
+    body = options.body;
+  } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(options.body);
   }

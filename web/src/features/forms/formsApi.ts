@@ -1,13 +1,11 @@
 import {
   type CreateFormBody,
-  errorBody,
   formDefinitionRecord,
   formDefinitionsPage,
   xlsFormImportResult,
 } from '@oselia/contracts';
 import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { apiGet, apiRequest, apiUrl } from '../../api/client.ts';
-import { getCsrfToken } from '../../api/csrf.ts';
+import { apiGet, apiRequest } from '../../api/client.ts';
 import { ApiError } from '../../api/errors.ts';
 
 const id = encodeURIComponent;
@@ -46,34 +44,9 @@ export const saveForm = (body: CreateFormBody) =>
  * Sends an XLSForm workbook itself as the request body; the server reads it into a definition
  * (not saved). A 400 carries `details.problems`, each with its sheet and row.
  */
-export async function readXlsForm(file: File) {
-  const headers: Record<string, string> = {
-    Accept: 'application/json',
-    'Content-Type': 'application/octet-stream',
-  };
-  const csrf = getCsrfToken();
-  if (csrf) headers['x-csrf-token'] = csrf;
-  let response: Response;
-  try {
-    response = await fetch(apiUrl('/forms/xlsform', { fileName: file.name }), {
-      method: 'POST',
-      credentials: 'include',
-      headers,
-      body: file,
-    });
-  } catch (cause) {
-    throw new ApiError(0, 'network_error', cause instanceof Error ? cause.message : 'Network error');
-  }
-  const json: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const parsed = errorBody.safeParse(json);
-    if (parsed.success) {
-      const { code, message, details } = parsed.data.error;
-      throw new ApiError(response.status, code, message, details);
-    }
-    throw new ApiError(response.status, 'http_error', response.statusText || `HTTP ${response.status}`);
-  }
-  const parsed = xlsFormImportResult.safeParse(json);
-  if (!parsed.success) throw new ApiError(response.status, 'invalid_response', 'unexpected answer');
-  return parsed.data;
-}
+export const readXlsForm = (file: File) =>
+  apiRequest('/forms/xlsform', xlsFormImportResult, {
+    method: 'POST',
+    query: { fileName: file.name },
+    body: file,
+  });

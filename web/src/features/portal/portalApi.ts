@@ -1,6 +1,5 @@
 import {
   type CreateStoryBody,
-  errorBody,
   type PortalPageContent,
   type PortalPageKey,
   portalPage,
@@ -13,8 +12,6 @@ import {
 } from '@oselia/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { apiGet, apiRequest, apiUrl } from '../../api/client.ts';
-import { getCsrfToken } from '../../api/csrf.ts';
-import { ApiError } from '../../api/errors.ts';
 
 const id = encodeURIComponent;
 
@@ -66,35 +63,13 @@ export const storyPreviewUrl = (storyId: string, lang: 'uk' | 'en') =>
   apiUrl(`/portal/stories/${id(storyId)}/preview`, { lang });
 
 /** A photo sent as the request body itself (the server checks its content, resizes it, strips metadata). */
-async function uploadPhoto(storyId: string, file: File, alt: { uk: string; en: string }) {
-  const headers: Record<string, string> = {
-    Accept: 'application/json',
-    'Content-Type': file.type || 'application/octet-stream',
-  };
-  const csrf = getCsrfToken();
-  if (csrf) headers['x-csrf-token'] = csrf;
-  const response = await fetch(
-    apiUrl(`/portal/stories/${id(storyId)}/photos`, { altUk: alt.uk, altEn: alt.en }),
-    {
-      method: 'POST',
-      credentials: 'include',
-      headers,
-      body: file,
-    },
-  );
-  const json: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const parsed = errorBody.safeParse(json);
-    if (parsed.success) {
-      const { code, message, details } = parsed.data.error;
-      throw new ApiError(response.status, code, message, details);
-    }
-    throw new ApiError(response.status, 'http_error', response.statusText);
-  }
-  const parsed = story.safeParse(json);
-  if (!parsed.success) throw new ApiError(response.status, 'invalid_response', 'unexpected answer');
-  return parsed.data;
-}
+const uploadPhoto = (storyId: string, file: File, alt: { uk: string; en: string }) =>
+  apiRequest(`/portal/stories/${id(storyId)}/photos`, story, {
+    method: 'POST',
+    query: { altUk: alt.uk, altEn: alt.en },
+    body: file,
+    headers: { 'Content-Type': file.type || 'application/octet-stream' },
+  });
 
 export const portalApi = {
   savePage: (key: PortalPageKey, version: number, draft: PortalPageContent) =>
