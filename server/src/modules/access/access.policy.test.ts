@@ -61,3 +61,14 @@ describe('can', () => {
     );
   });
 });
+
+describe('the web app’s copy of the policy', () => {
+  it('gives every action it knows the same roles as the server', async () => {
+    // The screens decide what to show from their own copy; a drift would hide or offer a page wrongly.
+    const { webPolicy } = await import('../../../../web/src/features/access/permissions.ts');
+    for (const [action, allowed] of Object.entries(webPolicy)) {
+      expect(policy, `the server has no action ${action}`).toHaveProperty([action]);
+      expect([...allowed].sort(), action).toEqual([...policy[action as keyof typeof policy]].sort());
+    }
+  });
+});
