@@ -74,6 +74,17 @@ export const appRoutes: AppRoute[] = [
     nav: { label: 'registerHousehold', order: 26 },
   },
   {
+    path: 'people/import',
+    Component: page(() => import('../features/people/import/ImportUploadPage.tsx'), 'ImportUploadPage'),
+    access: 'people.import',
+    nav: { label: 'importPeople', order: 27 },
+  },
+  {
+    path: 'people/import/:id',
+    Component: page(() => import('../features/people/import/ImportPage.tsx'), 'ImportPage'),
+    access: 'people.import',
+  },
+  {
     path: 'people/register/person',
     Component: page(() => import('../features/people/RegisterPage.tsx'), 'RegisterPersonPage'),
     access: 'people.write',

@@ -4,6 +4,7 @@ import { feedbackEn } from './en.feedback.ts';
 import { formsEn } from './en.forms.ts';
 import { grantsEn } from './en.grants.ts';
 import { peopleEn } from './en.people.ts';
+import { peopleImportEn } from './en.peopleImport.ts';
 import { portalEn } from './en.portal.ts';
 import { trainingsEn } from './en.trainings.ts';
 import type { Messages } from './uk.ts';
@@ -24,6 +25,7 @@ export const en: Messages = {
     places: 'Places',
     people: 'People',
     registerHousehold: 'Registration',
+    importPeople: 'Import people',
     dedup: 'Duplicates',
     openCalls: 'Apply for a grant',
     grantCalls: 'Grant calls',
@@ -188,6 +190,7 @@ export const en: Messages = {
   },
   ...accessEn,
   ...peopleEn,
+  ...peopleImportEn,
   ...dedupEn,
   ...portalEn,
   ...grantsEn,

@@ -4,6 +4,7 @@ import { feedbackUk } from './uk.feedback.ts';
 import { formsUk } from './uk.forms.ts';
 import { grantsUk } from './uk.grants.ts';
 import { peopleUk } from './uk.people.ts';
+import { peopleImportUk } from './uk.peopleImport.ts';
 import { portalUk } from './uk.portal.ts';
 import { trainingsUk } from './uk.trainings.ts';
 
@@ -23,6 +24,7 @@ export const uk = {
     places: 'Місця',
     people: 'Люди',
     registerHousehold: 'Реєстрація',
+    importPeople: 'Імпорт людей',
     dedup: 'Дублікати',
     openCalls: 'Подати на грант',
     grantCalls: 'Грантові конкурси',
@@ -188,6 +190,7 @@ export const uk = {
   },
   ...accessUk,
   ...peopleUk,
+  ...peopleImportUk,
   ...dedupUk,
   ...portalUk,
   ...grantsUk,

@@ -13,6 +13,7 @@ export const webPolicy = {
   'jobs.read': ['admin', 'programme_manager', 'registration_officer', 'me_officer'],
   'people.read': ['admin', 'programme_manager', 'registration_officer', 'partner_staff'],
   'people.write': ['admin', 'registration_officer', 'partner_staff'],
+  'people.import': ['admin', 'registration_officer'],
   'people.identifiers.reveal': ['admin', 'registration_officer'],
   'people.consent.write': ['admin', 'registration_officer', 'partner_staff'],
   'assistance.read': ['admin', 'programme_manager', 'registration_officer', 'partner_staff'],

@@ -87,14 +87,23 @@ export function SearchPage() {
     <Stack gap="md" maw={900}>
       <PageTitle>{t('people.searchTitle')}</PageTitle>
       <Text>{t('people.searchIntro')}</Text>
-      {mayOpen('people.write', session) && (
+      {(mayOpen('people.write', session) || mayOpen('people.import', session)) && (
         <Group gap="sm">
-          <Button component={Link} to="/people/register" variant="light">
-            {t('people.registerHousehold')}
-          </Button>
-          <Button component={Link} to="/people/register/person" variant="subtle">
-            {t('people.registerPerson')}
-          </Button>
+          {mayOpen('people.write', session) && (
+            <>
+              <Button component={Link} to="/people/register" variant="light">
+                {t('people.registerHousehold')}
+              </Button>
+              <Button component={Link} to="/people/register/person" variant="subtle">
+                {t('people.registerPerson')}
+              </Button>
+            </>
+          )}
+          {mayOpen('people.import', session) && (
+            <Button component={Link} to="/people/import" variant="subtle">
+              {t('peopleImport.title')}
+            </Button>
+          )}
         </Group>
       )}
 
