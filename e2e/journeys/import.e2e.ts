@@ -79,6 +79,10 @@ describe('people import', () => {
       await nav.getByRole('link', { name: m.nav.importPeople, exact: true }).click();
       await visible(h1(page, pi.title));
       await visible(page.getByRole('navigation', { name: pi.stepsLabel }));
+      // Only the import is the current page, not People above it.
+      const current = nav.locator('[aria-current="page"]');
+      expect(await current.count()).toBe(1);
+      expect(await current.textContent()).toBe(m.nav.importPeople);
       await expectAccessible(page, 'import: upload');
 
       // Step 1 → 2: the columns were matched by their Ukrainian names, except the phone's.
@@ -148,6 +152,11 @@ describe('people import', () => {
       expect(await countOf(page, pi.done.imported)).toBe('4');
       expect(await countOf(page, pi.done.households)).toBe('2');
       expect(await countOf(page, pi.done.skippedInvalid)).toBe('3');
+      await visible(
+        page
+          .getByRole('status')
+          .filter({ hasText: fillTemplate(pi.doneSummary, { imported: 4, households: 2 }) }),
+      );
       await expectAccessible(page, 'import: finished');
       await screenshot(page, 'import-done-phone');
 

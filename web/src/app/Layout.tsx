@@ -2,7 +2,7 @@ import { Anchor, AppShell, Box, Burger, Group, NavLink as MantineNavLink, Text }
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { mayOpen, useSession } from '../features/access/session.ts';
 import { PhoneAccountLinks, UserMenu } from '../features/access/UserMenu.tsx';
 import { Loading } from '../ui/Loading.tsx';
@@ -108,9 +108,11 @@ export function Layout() {
         {links.map((item) => (
           <MantineNavLink
             key={item.to}
-            component={NavLink}
+            // A plain link: React Router's NavLink would also mark the parent entry (People on
+            // People › Import) as the current page.
+            component={Link}
             to={item.to}
-            end={item.end}
+            aria-current={item.to === activeTo ? 'page' : undefined}
             label={t(`nav.${item.label}`)}
             active={item.to === activeTo}
             variant="filled"

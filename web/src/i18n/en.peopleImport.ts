@@ -142,6 +142,7 @@ export const peopleImportEn: typeof peopleImportUk = {
     progressLabel: 'Import progress',
     jobDetails: 'Job details',
     doneTitle: 'Import finished',
+    doneSummary: 'People imported: {{imported}}; households: {{households}}.',
     done: {
       imported: 'People imported',
       alreadyPresent: 'Already in the registry, not added again',

@@ -141,6 +141,7 @@ export const peopleImportUk = {
     progressLabel: 'Поступ імпорту',
     jobDetails: 'Подробиці завдання',
     doneTitle: 'Імпорт завершено',
+    doneSummary: 'Імпортовано людей: {{imported}}, домогосподарств: {{households}}.',
     done: {
       imported: 'Імпортовано людей',
       alreadyPresent: 'Уже були в реєстрі, не додані вдруге',

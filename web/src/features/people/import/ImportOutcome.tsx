@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useFormat } from '../../../ui/format.ts';
 import { mayOpen, useSession } from '../../access/session.ts';
 import { JobProgress, JobStatusBadge } from '../../jobs/JobBits.tsx';
 import { peopleKeys } from '../peopleApi.ts';
@@ -15,6 +16,7 @@ export function ImportOutcome({ imp }: { imp: PeopleImport }) {
   const { t } = useTranslation();
   const { data: session } = useSession();
   const queryClient = useQueryClient();
+  const format = useFormat();
   const imported = imp.status === 'imported';
 
   // Searches made before the import no longer show everyone.
@@ -43,7 +45,10 @@ export function ImportOutcome({ imp }: { imp: PeopleImport }) {
         {imported && imp.counts && (
           <>
             <Alert color="green" variant="outline" role="status">
-              {t('peopleImport.doneTitle')}
+              {t('peopleImport.doneSummary', {
+                imported: format.number(imp.counts.imported),
+                households: format.number(imp.counts.households),
+              })}
             </Alert>
             <ImportCounts
               items={[
