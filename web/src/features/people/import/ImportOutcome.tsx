@@ -1,15 +1,17 @@
 import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import type { PeopleImport } from '@oselia/contracts';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../../ui/format.ts';
 import { mayOpen, useSession } from '../../access/session.ts';
 import { JobProgress, JobStatusBadge } from '../../jobs/JobBits.tsx';
+import { isActive, jobQuery } from '../../jobs/jobsApi.ts';
 import { peopleKeys } from '../peopleApi.ts';
 import { ImportCounts } from './ImportCounts.tsx';
 import { STEP_HEADING_ID } from './ImportPage.tsx';
+import { importKeys } from './importApi.ts';
 
 /** Step 4: the import job running (followed every second), then what it did. */
 export function ImportOutcome({ imp }: { imp: PeopleImport }) {
@@ -19,6 +21,14 @@ export function ImportOutcome({ imp }: { imp: PeopleImport }) {
   const format = useFormat();
   const imported = imp.status === 'imported';
 
+  const followed = useQuery({ ...jobQuery(imp.job?.id ?? ''), enabled: !!imp.job && !imported });
+  const job = (!imported && followed.data) || imp.job;
+  const jobEnded = !!followed.data && !isActive(followed.data.status);
+
+  // Once the job has ended, the import has its outcome: read it.
+  useEffect(() => {
+    if (jobEnded && !imported) void queryClient.invalidateQueries({ queryKey: importKeys.one(imp.id) });
+  }, [jobEnded, imported, imp.id, queryClient]);
   // Searches made before the import no longer show everyone.
   useEffect(() => {
     if (imported) void queryClient.invalidateQueries({ queryKey: peopleKeys.all });
@@ -31,14 +41,14 @@ export function ImportOutcome({ imp }: { imp: PeopleImport }) {
           {imported ? t('peopleImport.doneTitle') : t('peopleImport.importingTitle')}
         </Title>
         {!imported && <Text>{t('peopleImport.importingIntro')}</Text>}
-        {imp.job && (
+        {job && (
           <Group gap="sm" aria-live="polite">
-            <JobStatusBadge status={imp.job.status} />
-            <JobProgress job={imp.job} label={t('peopleImport.progressLabel')} />
+            <JobStatusBadge status={job.status} />
+            <JobProgress job={job} label={t('peopleImport.progressLabel')} />
           </Group>
         )}
-        {imp.job && mayOpen('jobs.read', session) && (
-          <Anchor component={Link} to={`/jobs/${imp.job.id}`} size="sm">
+        {job && mayOpen('jobs.read', session) && (
+          <Anchor component={Link} to={`/jobs/${job.id}`} size="sm">
             {t('peopleImport.jobDetails')}
           </Anchor>
         )}

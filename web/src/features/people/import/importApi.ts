@@ -31,10 +31,11 @@ export const importQuery = (importId: string) =>
     queryKey: importKeys.one(importId),
     queryFn: ({ signal }) => fetchImport(importId, signal),
     staleTime: 0,
-    // Follow the job every second while it runs.
+    // The job itself is followed every second (a small answer; this one carries the whole report);
+    // this slower poll only backs it up.
     refetchInterval: (query) => {
       const data: PeopleImport | undefined = query.state.data;
-      return data?.status === 'importing' ? 1_000 : false;
+      return data?.status === 'importing' ? 10_000 : false;
     },
   });
 
