@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation, factoryActor } from '../../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import type { Actor } from '../../access/access.policy.ts';
-import { createCheckPool, packRows, unpackRows } from './people-import.pool.ts';
+import { bundleOf, createCheckPool, packRows, unpackRows } from './people-import.pool.ts';
 import { createPeopleImportService, type PeopleImportService } from './people-import.service.ts';
 import { decodeStage } from './people-import.stage.ts';
 
@@ -120,6 +120,12 @@ describe('checking a large file on several threads', () => {
     } finally {
       await pool.close();
     }
+  });
+
+  it('loads the workers from one bundled module, not through the TypeScript loader', async () => {
+    const bundled = await bundleOf(new URL('./people-import.check.worker.ts', import.meta.url));
+    expect(bundled?.protocol).toBe('data:');
+    expect(await bundleOf(new URL('./people-import.check.worker.ts', import.meta.url))).toBe(bundled);
   });
 
   it('packs rows as text only when no cell holds a separator', () => {

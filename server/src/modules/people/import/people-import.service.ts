@@ -285,7 +285,7 @@ export function createPeopleImportService(db: Database, deps: PeopleImportDeps) 
       });
       keepTable({ tenantId: actor.tenantId, id, contentDigest, table });
       // Its dry run comes next: the workers start now.
-      if (pool && table.rows.length >= parallelFrom) pool.warm();
+      if (pool && table.rows.length >= parallelFrom) void pool.warm();
       return {
         importId: id,
         format,
