@@ -213,10 +213,15 @@ describe('public portal', () => {
         await signIn(desk, DEMO_USERS.registrar);
         await desk.goto('/feedback');
         await visible(h1(desk, f.title));
-        await field(desk, f.filters.category).selectOption({ label: f.categories.complaint });
-        await desk.waitForURL(/category=complaint/);
+        // Typed as said on the phone: lower case, spaces for dashes.
+        await field(desk, f.filters.reference).fill(reference.toLowerCase().replaceAll('-', ' '));
+        await desk.getByRole('button', { name: f.filters.find, exact: true }).click();
+        await desk.waitForURL(/reference=/);
         const link = desk.getByRole('link', { name: reference, exact: true });
         await visible(link);
+        await visible(
+          desk.getByRole('status').filter({ hasText: fillTemplate(f.shown, { from: 1, to: 1, total: 1 }) }),
+        );
         await expectAccessible(desk, 'feedback queue');
         await screenshot(desk, 'portal-07b-feedback-queue');
         await link.click();

@@ -115,7 +115,11 @@ export const feedbackListQuery = z.object({
   overdue: z.stringbool().optional(),
   escalated: z.stringbool().optional(),
   assignee: z.union([z.uuid(), z.literal('me'), z.literal('none')]).optional(),
+  /** One item by its reference code, as the person gives it (case, spaces and dashes do not matter). */
+  reference: z.string().trim().min(1).max(30).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** How many items of the queue's order to pass over: the page. */
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 export type FeedbackListQuery = z.infer<typeof feedbackListQuery>;
 

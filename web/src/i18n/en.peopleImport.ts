@@ -119,8 +119,6 @@ export const peopleImportEn: typeof peopleImportUk = {
     errorsShown: 'Showing {{from}}–{{to}} of {{total}}',
     errorsTruncated: 'The report lists the first {{shown}} of {{total}} errors.',
     errorsPages: 'Pages of errors',
-    previousPage: 'Previous page',
-    nextPage: 'Next page',
     row: 'Row',
     column: 'Column',
     problem: 'What is wrong',

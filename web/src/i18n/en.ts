@@ -187,6 +187,8 @@ export const en: Messages = {
   },
   common: {
     none: '—',
+    previousPage: 'Previous page',
+    nextPage: 'Next page',
   },
   ...accessEn,
   ...peopleEn,

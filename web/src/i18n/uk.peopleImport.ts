@@ -118,8 +118,6 @@ export const peopleImportUk = {
     errorsShown: 'Показано {{from}}–{{to}} з {{total}}',
     errorsTruncated: 'У звіті перші {{shown}} з {{total}} помилок.',
     errorsPages: 'Сторінки помилок',
-    previousPage: 'Попередня сторінка',
-    nextPage: 'Наступна сторінка',
     row: 'Рядок',
     column: 'Стовпець',
     problem: 'Що не так',

@@ -187,6 +187,8 @@ export const uk = {
   },
   common: {
     none: '—',
+    previousPage: 'Попередня сторінка',
+    nextPage: 'Наступна сторінка',
   },
   ...accessUk,
   ...peopleUk,

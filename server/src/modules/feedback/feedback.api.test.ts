@@ -105,6 +105,14 @@ describe('feedback: sensitive reports', { timeout: 120_000 }, () => {
       expect(list.items.every((i: { category: string }) => i.category !== 'sensitive')).toBe(true);
       const filtered = (await call(t, who.session, 'GET', '/api/v1/feedback?category=sensitive')).json();
       expect(filtered).toEqual({ items: [], total: 0 });
+      // Knowing the reference code does not open it either.
+      const byReference = await call(
+        t,
+        who.session,
+        'GET',
+        `/api/v1/feedback?reference=${sensitive.referenceCode}`,
+      );
+      expect(byReference.json()).toEqual({ items: [], total: 0 });
       expect((await call(t, who.session, 'GET', `/api/v1/feedback/${id}`)).statusCode).toBe(404);
       const respond = await call(t, who.session, 'POST', `/api/v1/feedback/${id}/responses`, {
         version: 1,
@@ -203,6 +211,37 @@ describe('feedback: queue', { timeout: 120_000 }, () => {
     });
     expect(again.statusCode).toBe(409);
     expect((await followUp(r.referenceCode, r.secret)).json().status).toBe('closed');
+  });
+
+  it('pages through the queue in its order, and finds one item by its code however it is typed', async () => {
+    const staff = officer;
+    for (let i = 0; i < 3; i++) await buildFeedback(t, { category: 'request' });
+    const ids = (items: { id: string }[]) => items.map((i) => i.id);
+    const all = (await call(t, staff.session, 'GET', '/api/v1/feedback?limit=200')).json();
+    expect(all.total).toBeGreaterThanOrEqual(3);
+    const paged: string[] = [];
+    for (let offset = 0; offset < Math.min(all.total, 200); offset += 2) {
+      const page = (await call(t, staff.session, 'GET', `/api/v1/feedback?limit=2&offset=${offset}`)).json();
+      expect(page.total).toBe(all.total);
+      paged.push(...ids(page.items));
+    }
+    expect(paged).toEqual(ids(all.items));
+    const beyond = (await call(t, staff.session, 'GET', `/api/v1/feedback?offset=${all.total}`)).json();
+    expect(beyond).toEqual({ items: [], total: all.total });
+
+    const r = await buildFeedback(t, { category: 'question' });
+    const spoken = r.referenceCode.toLowerCase().replaceAll('-', ' ');
+    const found = (
+      await call(t, staff.session, 'GET', `/api/v1/feedback?reference=${encodeURIComponent(spoken)}`)
+    ).json();
+    expect(found).toMatchObject({ total: 1, items: [{ referenceCode: r.referenceCode }] });
+    const other = (await call(t, staff.session, 'GET', '/api/v1/feedback?reference=FB-0000-0000')).json();
+    expect(other).toEqual({ items: [], total: 0 });
+    const bad = await call(t, staff.session, 'GET', '/api/v1/feedback?reference=hello');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.fields).toEqual([
+      { field: 'reference', message: 'a reference code looks like FB-XXXX-XXXX' },
+    ]);
   });
 
   it('lists overdue items only when past their due date and not closed', async () => {

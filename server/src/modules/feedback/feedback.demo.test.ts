@@ -26,7 +26,7 @@ describe('demo feedback', () => {
       oblastScope: null,
       label: 'test',
     };
-    const queue = await t.services.feedback.list(actor, { limit: 200 });
+    const queue = await t.services.feedback.list(actor, { limit: 200, offset: 0 });
     expect(queue.total).toBe(DEMO_FEEDBACK.length);
     expect(new Set(queue.items.map((i) => i.status))).toEqual(
       new Set(['new', 'in_progress', 'answered', 'closed']),

@@ -39,9 +39,12 @@ export interface QueueFilter {
   escalated?: boolean;
   /** A user id, or null for unassigned. */
   assignee?: string | null;
+  /** A reference code in its stored form (FB-XXXX-XXXX). */
+  reference?: string;
   /** Leave sensitive items out entirely (staff without the designation). */
   withoutSensitive: boolean;
   limit: number;
+  offset: number;
 }
 
 export function createFeedbackRepository(db: Database) {
@@ -92,6 +95,7 @@ export function createFeedbackRepository(db: Database) {
       if (f.escalated === false) q = q.where('escalation_level', '=', 0);
       if (f.assignee === null) q = q.where('assignee_id', 'is', null);
       else if (f.assignee) q = q.where('assignee_id', '=', f.assignee);
+      if (f.reference) q = q.where('reference_code', '=', f.reference);
       const [items, count] = await Promise.all([
         q
           .select(ITEM_COLUMNS)
@@ -99,6 +103,7 @@ export function createFeedbackRepository(db: Database) {
           .orderBy('due_at', 'asc')
           .orderBy('id', 'asc')
           .limit(f.limit)
+          .offset(f.offset)
           .execute(),
         q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
       ]);

@@ -263,6 +263,11 @@ export function createFeedbackService(db: Database, deps: FeedbackDeps) {
       assertCan(actor, 'feedback.read');
       const sensitive = await maySeeSensitive(actor);
       if (q.category === 'sensitive' && !sensitive) return { items: [], total: 0 };
+      const reference = q.reference === undefined ? undefined : formatReference(q.reference);
+      if (reference === null)
+        throw new AppError('VALIDATION_FAILED', 'not a reference code', {
+          fields: [{ field: 'reference', message: 'a reference code looks like FB-XXXX-XXXX' }],
+        });
       const at = now();
       const { items, total } = await repo.list(
         actor.tenantId,
@@ -274,8 +279,10 @@ export function createFeedbackService(db: Database, deps: FeedbackDeps) {
           ...(q.assignee === undefined
             ? {}
             : { assignee: q.assignee === 'none' ? null : q.assignee === 'me' ? actor.userId : q.assignee }),
+          ...(reference ? { reference } : {}),
           withoutSensitive: !sensitive,
           limit: q.limit,
+          offset: q.offset,
         },
         at,
       );

@@ -9,6 +9,7 @@ import {
   Stack,
   Table,
   Text,
+  TextInput,
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { type FeedbackSummary, feedbackCategory, feedbackStatus } from '@oselia/contracts';
@@ -16,14 +17,16 @@ import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { isApiError } from '../../api/errors.ts';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { Loading } from '../../ui/Loading.tsx';
+import { PageNav } from '../../ui/PageNav.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { mayOpen, useSession } from '../access/session.ts';
 import { TableScroll } from '../people/TableScroll.tsx';
 import { CategoryBadge, DueDate, FeedbackStatusBadge } from './FeedbackBits.tsx';
-import { type QueueFilter, queueQuery } from './feedbackApi.ts';
+import { QUEUE_PAGE, type QueueFilter, queueQuery } from './feedbackApi.ts';
 import { RecordForm } from './RecordForm.tsx';
 
 /** The filters from the page address; anything unknown is ignored. */
@@ -31,12 +34,16 @@ export function filterFrom(params: URLSearchParams): QueueFilter {
   const category = feedbackCategory.safeParse(params.get('category'));
   const status = feedbackStatus.safeParse(params.get('status'));
   const assignee = params.get('assignee');
+  const reference = params.get('reference')?.trim().slice(0, 30);
+  const page = Number(params.get('page'));
   return {
     ...(category.success ? { category: category.data } : {}),
     ...(status.success ? { status: status.data } : {}),
     ...(params.get('overdue') === 'true' ? { overdue: true } : {}),
     ...(params.get('escalated') === 'true' ? { escalated: true } : {}),
     ...(assignee === 'me' || assignee === 'none' ? { assignee } : {}),
+    ...(reference ? { reference } : {}),
+    ...(Number.isInteger(page) && page > 1 ? { page } : {}),
   };
 }
 
@@ -56,11 +63,15 @@ export function QueuePage() {
   const phone = useMediaQuery('(max-width: 47.99em)', false);
   const [recording, setRecording] = useState(false);
   const set = (change: Partial<QueueFilter>) => {
-    const next: QueueFilter = { ...filter, ...change };
-    for (const key of Object.keys(change) as (keyof QueueFilter)[]) if (!change[key]) delete next[key];
+    // Another filter starts again from the first page.
+    const next: QueueFilter = { ...filter, page: undefined, ...change };
+    for (const key of Object.keys(next) as (keyof QueueFilter)[]) if (!next[key]) delete next[key];
     setParams(paramsOf(next), { replace: true });
   };
-  const filtered = Object.keys(filter).length > 0;
+  const filtered = Object.keys(filter).some((key) => key !== 'page');
+  const [typed, setTyped] = useState(filter.reference ?? '');
+  const page = filter.page ?? 1;
+  const referenceError = isApiError(queue.error) && queue.error.status === 400 && filter.reference;
 
   return (
     <Stack gap="lg">
@@ -84,6 +95,32 @@ export function QueuePage() {
         )}
       </Group>
       {recording && <RecordForm onDone={() => setRecording(false)} />}
+
+      <search>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            set({ reference: typed.trim() || undefined });
+          }}
+        >
+          <Group align="flex-end" gap="sm">
+            <TextInput
+              label={t('feedback.filters.reference')}
+              description={t('feedback.filters.referenceHint')}
+              value={typed}
+              onChange={(e) => setTyped(e.currentTarget.value)}
+              error={referenceError ? t('feedback.filters.referenceInvalid') : undefined}
+              maxLength={30}
+              autoComplete="off"
+              spellCheck={false}
+              ff="monospace"
+            />
+            <Button type="submit" variant="default">
+              {t('feedback.filters.find')}
+            </Button>
+          </Group>
+        </form>
+      </search>
 
       <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
         <legend className="visually-hidden">{t('feedback.filters.legend')}</legend>
@@ -136,14 +173,20 @@ export function QueuePage() {
             />
           </Stack>
           {filtered && (
-            <Button variant="subtle" onClick={() => setParams({}, { replace: true })}>
+            <Button
+              variant="subtle"
+              onClick={() => {
+                setTyped('');
+                setParams({}, { replace: true });
+              }}
+            >
               {t('feedback.filters.clear')}
             </Button>
           )}
         </Group>
       </fieldset>
 
-      {queue.isError ? (
+      {referenceError ? null : queue.isError ? (
         <ApiErrorAlert error={queue.error} onRetry={() => void queue.refetch()} />
       ) : queue.isPending ? (
         <Loading />
@@ -152,9 +195,19 @@ export function QueuePage() {
       ) : (
         <Stack gap="xs">
           <Text size="sm" role="status">
-            {t('feedback.shown', { shown: queue.data.items.length, total: queue.data.total })}
+            {t('feedback.shown', {
+              from: (page - 1) * QUEUE_PAGE + 1,
+              to: (page - 1) * QUEUE_PAGE + queue.data.items.length,
+              total: queue.data.total,
+            })}
           </Text>
           {phone ? <QueueCards items={queue.data.items} /> : <QueueTable items={queue.data.items} />}
+          <PageNav
+            label={t('feedback.pages')}
+            pages={Math.ceil(queue.data.total / QUEUE_PAGE)}
+            page={page}
+            onChange={(p) => setParams(paramsOf({ ...filter, page: p > 1 ? p : undefined }))}
+          />
         </Stack>
       )}
     </Stack>

@@ -9,7 +9,7 @@ import {
   type RecordFeedbackBody,
   usersPage,
 } from '@oselia/contracts';
-import { queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { apiGet, apiRequest, apiSend } from '../../api/client.ts';
 
 const id = encodeURIComponent;
@@ -21,7 +21,14 @@ export interface QueueFilter {
   overdue?: boolean;
   escalated?: boolean;
   assignee?: 'me' | 'none';
+  /** A reference code as typed; the server reads it whatever its case, spaces or dashes. */
+  reference?: string;
+  /** From 1. */
+  page?: number;
 }
+
+/** Items per page of the queue. */
+export const QUEUE_PAGE = 50;
 
 export const feedbackKeys = {
   all: ['feedback'] as const,
@@ -35,7 +42,15 @@ export const feedbackKeys = {
 export const queueQuery = (filter: QueueFilter) =>
   queryOptions({
     queryKey: feedbackKeys.list(filter),
-    queryFn: ({ signal }) => apiGet('/feedback', feedbackList, { query: { ...filter, limit: 200 }, signal }),
+    queryFn: ({ signal }) => {
+      const { page = 1, ...rest } = filter;
+      return apiGet('/feedback', feedbackList, {
+        query: { ...rest, limit: QUEUE_PAGE, offset: (page - 1) * QUEUE_PAGE },
+        signal,
+      });
+    },
+    // The page being left stays in view until the next one arrives.
+    placeholderData: keepPreviousData,
   });
 
 export const itemQuery = (itemId: string) =>

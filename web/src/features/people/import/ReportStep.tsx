@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, List, Pagination, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import type { ImportReport, PeopleImport } from '@oselia/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiErrorAlert } from '../../../ui/ApiErrorAlert.tsx';
 import { useFormat } from '../../../ui/format.ts';
+import { PageNav } from '../../../ui/PageNav.tsx';
 import { TableScroll } from '../TableScroll.tsx';
 import { ImportCounts } from './ImportCounts.tsx';
 import { STEP_HEADING_ID } from './ImportPage.tsx';
@@ -185,21 +186,7 @@ function ErrorTable({ report }: { report: ImportReport }) {
           </Table.Tbody>
         </Table>
       </TableScroll>
-      {pages > 1 && (
-        <nav aria-label={t('peopleImport.errorsPages')}>
-          <Pagination
-            mt="sm"
-            total={pages}
-            value={page}
-            onChange={setPage}
-            getControlProps={(control) =>
-              control === 'previous' || control === 'next'
-                ? { 'aria-label': t(`peopleImport.${control}Page`) }
-                : {}
-            }
-          />
-        </nav>
-      )}
+      <PageNav label={t('peopleImport.errorsPages')} pages={pages} page={page} onChange={setPage} />
     </div>
   );
 }
