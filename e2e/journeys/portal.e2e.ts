@@ -222,6 +222,7 @@ describe('public portal', () => {
         await visible(
           desk.getByRole('status').filter({ hasText: fillTemplate(f.shown, { from: 1, to: 1, total: 1 }) }),
         );
+        // The pointer is still on the light Find button: its hover colours must keep the contrast too.
         await expectAccessible(desk, 'feedback queue');
         await screenshot(desk, 'portal-07b-feedback-queue');
         await link.click();

@@ -23,6 +23,10 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
     '--mantine-color-placeholder': t.colors.gray[6],
     // Field errors in a red dark enough for 4.5:1 on white.
     '--mantine-color-error': t.colors.red[9],
+    // Light buttons grow paler on hover, not darker: shade 2 under shade-9 text is below 4.5:1.
+    ...Object.fromEntries(
+      Object.entries(t.colors).map(([name, shades]) => [`--mantine-color-${name}-light-hover`, shades[0]]),
+    ),
   },
   dark: {},
 });

@@ -115,7 +115,7 @@ export function QueuePage() {
               spellCheck={false}
               ff="monospace"
             />
-            <Button type="submit" variant="default">
+            <Button type="submit" variant="light">
               {t('feedback.filters.find')}
             </Button>
           </Group>
