@@ -146,7 +146,11 @@ export function bundleOf(url: URL): Promise<URL | null> {
           logLevel: 'silent',
         });
         const code = out.outputFiles[0]?.text;
-        return code ? new URL(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`) : null;
+        if (!code) return null;
+        // Kept in memory, not in a shared temporary folder where another user could swap it; the
+        // sourceURL names it in stack traces and profiles.
+        const named = `${code}\n//# sourceURL=oselia-check-worker.mjs\n`;
+        return new URL(`data:text/javascript;base64,${Buffer.from(named).toString('base64')}`);
       } catch {
         return null;
       }
