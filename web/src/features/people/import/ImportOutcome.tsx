@@ -10,7 +10,7 @@ import { JobProgress, JobStatusBadge } from '../../jobs/JobBits.tsx';
 import { isActive, jobQuery } from '../../jobs/jobsApi.ts';
 import { peopleKeys } from '../peopleApi.ts';
 import { ImportCounts } from './ImportCounts.tsx';
-import { STEP_HEADING_ID } from './ImportPage.tsx';
+import { STEP_HEADING_ID } from './ImportSteps.tsx';
 import { importKeys } from './importApi.ts';
 
 /** Step 4: the import job running (followed every second), then what it did. */

@@ -8,7 +8,7 @@ import { useFormat } from '../../../ui/format.ts';
 import { Loading } from '../../../ui/Loading.tsx';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
 import { ImportOutcome } from './ImportOutcome.tsx';
-import { ImportSteps } from './ImportSteps.tsx';
+import { ImportSteps, STEP_HEADING_ID } from './ImportSteps.tsx';
 import { importQuery } from './importApi.ts';
 import { stepOf } from './importRules.ts';
 import { MappingStep } from './MappingStep.tsx';
@@ -19,8 +19,6 @@ export interface UploadState {
   sampleRows: Record<string, string>[];
   mappingSavedForSource: boolean;
 }
-
-export const STEP_HEADING_ID = 'import-step-heading';
 
 /**
  * Steps 2–4 of an import, at an address of its own: the page follows the import's status on the

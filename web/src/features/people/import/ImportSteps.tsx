@@ -4,6 +4,9 @@ import classes from './import.module.css';
 
 const STEPS = ['upload', 'map', 'check', 'import'] as const;
 
+/** The id of the shown step's heading, which takes focus when the step changes. */
+export const STEP_HEADING_ID = 'import-step-heading';
+
 /** Where the officer is among the four steps; the current one is announced as such. */
 export function ImportSteps({ current, finished = false }: { current: 1 | 2 | 3 | 4; finished?: boolean }) {
   const { t } = useTranslation();

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/errors.ts';
 import { ApiErrorAlert } from '../../../ui/ApiErrorAlert.tsx';
 import { useFormat } from '../../../ui/format.ts';
-import { STEP_HEADING_ID } from './ImportPage.tsx';
+import { STEP_HEADING_ID } from './ImportSteps.tsx';
 import classes from './import.module.css';
 import { dryRunImport, fetchImport, importKeys, setImportMapping } from './importApi.ts';
 import { exampleOf, FIELD_GROUPS, mappingProblems, REQUIRED_FIELDS, rowMessage } from './importRules.ts';

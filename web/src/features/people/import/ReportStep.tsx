@@ -9,7 +9,7 @@ import { useFormat } from '../../../ui/format.ts';
 import { PageNav } from '../../../ui/PageNav.tsx';
 import { TableScroll } from '../TableScroll.tsx';
 import { ImportCounts } from './ImportCounts.tsx';
-import { STEP_HEADING_ID } from './ImportPage.tsx';
+import { STEP_HEADING_ID } from './ImportSteps.tsx';
 import { dryRunImport, importKeys, startImport } from './importApi.ts';
 import { errorsByColumn, rowMessage } from './importRules.ts';
 
