@@ -1,4 +1,5 @@
 import { Alert, Button, FileInput, Stack, Text, TextInput } from '@mantine/core';
+import { importSourceName } from '@oselia/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,13 +34,14 @@ export function ImportUploadPage() {
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    const trimmed = source.trim();
-    if (!/^[\p{L}\p{N}._ -]{1,100}$/u.test(trimmed)) {
+    // The server's own rule for a source name (trimmed, its length and characters).
+    const name = importSourceName.safeParse(source);
+    if (!name.success) {
       setSourceError(t('peopleImport.sourceInvalid'));
       return;
     }
     setSourceError(null);
-    if (file) upload.mutate({ source: trimmed, file });
+    if (file) upload.mutate({ source: name.data, file });
   }
 
   return (

@@ -3,13 +3,13 @@ import type { ImportField, ImportMapping, PeopleImport } from '@oselia/contracts
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../api/errors.ts';
 import { ApiErrorAlert } from '../../../ui/ApiErrorAlert.tsx';
 import { useFormat } from '../../../ui/format.ts';
+import { apiFieldErrors } from '../formErrors.ts';
 import { STEP_HEADING_ID } from './ImportSteps.tsx';
 import classes from './import.module.css';
 import { dryRunImport, fetchImport, importKeys, setImportMapping } from './importApi.ts';
-import { exampleOf, FIELD_GROUPS, mappingProblems, REQUIRED_FIELDS, rowMessage } from './importRules.ts';
+import { exampleOf, FIELD_GROUPS, mappingProblems, REQUIRED_FIELDS } from './importRules.ts';
 
 interface MappingStepProps {
   imp: PeopleImport;
@@ -45,17 +45,17 @@ export function MappingStep({ imp, sampleRows, mappingSaved, onChecked, onCancel
       queryClient.setQueryData(importKeys.one(imp.id), fresh);
       onChecked();
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: importKeys.one(imp.id) }),
+    // The mapping may have been saved before the check failed: read the import's state again.
+    onError: () => queryClient.invalidateQueries({ queryKey: importKeys.one(imp.id) }),
   });
 
-  const serverErrors: Partial<Record<string, string>> = {};
-  if (isApiError(check.error)) {
-    const fields = (check.error.details as { fields?: { field?: unknown; message?: unknown }[] })?.fields;
-    for (const f of fields ?? []) {
-      if (typeof f.field === 'string' && typeof f.message === 'string')
-        serverErrors[f.field.replace(/^(body\.)?(mapping\.)?/, '')] ??= rowMessage(t, f.message);
-    }
-  }
+  // Keyed by field: the dry run names them `mapping.<field>`, setting the mapping `<field>`.
+  const serverErrors: Partial<Record<string, string>> = Object.fromEntries(
+    Object.entries(apiFieldErrors(t, check.error)).map(([path, message]) => [
+      path.replace(/^mapping\./, ''),
+      message,
+    ]),
+  );
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -71,9 +71,9 @@ export function MappingStep({ imp, sampleRows, mappingSaved, onChecked, onCancel
     { value: '', label: t('peopleImport.notInFile') },
     ...imp.columns.map((c) => ({ value: c, label: c })),
   ];
-  const intro = onCancel
-    ? t('peopleImport.mappingIntro')
-    : sampleRows.length === 0
+  // Whether the mapping was remembered or guessed is known only just after the upload.
+  const intro =
+    onCancel || sampleRows.length === 0
       ? t('peopleImport.mappingIntro')
       : mappingSaved
         ? t('peopleImport.mappingSaved')
@@ -127,7 +127,6 @@ export function MappingStep({ imp, sampleRows, mappingSaved, onChecked, onCancel
                         key={field}
                         id={fieldId(field)}
                         label={t(`peopleImport.fields.${field}`)}
-                        withAsterisk={REQUIRED_FIELDS.includes(field)}
                         required={REQUIRED_FIELDS.includes(field)}
                         description={description}
                         data={columnOptions}
