@@ -21,6 +21,7 @@ const texts = [
   '\\N',
   '',
   'Ім’я — «лапки» "quotes"',
+  'beyond the basic plane: 🇺🇦 𝕏',
   null,
 ];
 const arrays = [['a', 'b "c"'], [], ['\\', '{x}', 'NULL', 'tab\t', 'line\n'], null];
