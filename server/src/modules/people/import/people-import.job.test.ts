@@ -107,6 +107,37 @@ describe('the import job and the dry run’s stage', () => {
     expect(await stageOf(id)).toBeUndefined();
   });
 
+  it('takes the stage its own dry run just stored from memory, without reading it back', async () => {
+    const id = await uploadAndCheck(csvOf('Пам'), 'stage-memory');
+    // The stored copy is damaged: only the one in memory can be written.
+    await sql`update people_import_stage_parts set data = 'not a stage' where import_id = ${id}`.execute(
+      t.db,
+    );
+    const jobId = await start(id);
+    await t.services.runner.drain();
+    expect((await getImport(id)).counts).toMatchObject({ imported: 5, households: 2 });
+    expect(await count('Пам')).toBe(5);
+    const result = (await jobRow(jobId)).result as { milliseconds: Record<string, number> };
+    expect(result.milliseconds.check).toBeUndefined();
+  });
+
+  it('reads a stage made since by another dry run, and checks the rows again if it is damaged', async () => {
+    const id = await uploadAndCheck(csvOf('Інс'), 'stage-other-instance');
+    // As if another server's dry run stored a stage of its own later, and it came back damaged.
+    await sql`update people_import_stages set created_at = created_at + interval '1 second' where import_id = ${id}`.execute(
+      t.db,
+    );
+    await sql`update people_import_stage_parts set data = 'not a stage' where import_id = ${id}`.execute(
+      t.db,
+    );
+    const jobId = await start(id);
+    await t.services.runner.drain();
+    expect((await getImport(id)).counts).toMatchObject({ imported: 5, households: 2 });
+    expect(await count('Інс')).toBe(5);
+    const result = (await jobRow(jobId)).result as { milliseconds: Record<string, number> };
+    expect(result.milliseconds.check).toBeGreaterThanOrEqual(0);
+  });
+
   it('checks the rows again when the stage no longer matches the mapping it was made with', async () => {
     const id = await uploadAndCheck(csvOf('Мап'), 'stage-stale');
     await sql`update people_import_stages set mapping_hash = 'another mapping' where import_id = ${id}`.execute(

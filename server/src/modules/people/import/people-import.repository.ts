@@ -355,7 +355,11 @@ export function createPeopleImportRepository(db: Database) {
         .where('tenant_id', '=', header.tenant_id)
         .where('import_id', '=', header.import_id)
         .execute();
-      await db.insertInto('people_import_stages').values(header).execute();
+      const saved = await db
+        .insertInto('people_import_stages')
+        .values(header)
+        .returning('created_at')
+        .executeTakeFirstOrThrow();
       for (let i = 0; i < parts.length; i += STAGE_PARTS_PER_INSERT) {
         await db
           .insertInto('people_import_stage_parts')
@@ -369,6 +373,8 @@ export function createPeopleImportRepository(db: Database) {
           )
           .execute();
       }
+      // Tells this stage from another of the same import made later with the same pins.
+      return { createdAt: new Date(saved.created_at).getTime() };
     },
 
     findStage(tenantId: string, importId: string) {

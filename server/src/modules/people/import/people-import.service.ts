@@ -5,6 +5,7 @@ import type { PeopleImportRow } from '../../../db/schema.ts';
 import { AppError, notFound } from '../../../shared/app-error.ts';
 import type { Crypto } from '../../../shared/crypto.ts';
 import { uuidv7 } from '../../../shared/ids.ts';
+import { keptValue } from '../../../shared/kept-value.ts';
 import { type Actor, assertCan } from '../../access/access.policy.ts';
 import type { AuditService } from '../../access/audit.service.ts';
 import type { JobContext } from '../../jobs/jobs.runner.ts';
@@ -31,8 +32,8 @@ import { writeStage } from './people-import.write.ts';
 export const PEOPLE_IMPORT_JOB = 'people.import';
 export const MAX_IMPORT_ROWS = 200_000;
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
-/** How long the parsed table of the last upload is kept for its dry run. */
-const KEEP_TABLE_MS = 10 * 60_000;
+/** How long the parsed table of the last upload is kept for its dry run, and its stage for the job. */
+const KEEP_MS = 10 * 60_000;
 
 export interface PeopleImportDeps {
   crypto: Crypto;
@@ -85,28 +86,27 @@ export function createPeopleImportService(db: Database, deps: PeopleImportDeps) 
   }
 
   // The table of the file uploaded last, for its dry run a moment later: a large file is then
-  // parsed once. Used only while the stored bytes are the ones it was read from; let go after a while.
-  let kept: { tenantId: string; id: string; contentDigest: string; table: Table } | null = null;
-  let keptTimer: NodeJS.Timeout | undefined;
-  function keepTable(entry: typeof kept) {
-    kept = entry;
-    clearTimeout(keptTimer);
-    if (entry) {
-      keptTimer = setTimeout(() => {
-        kept = null;
-      }, KEEP_TABLE_MS);
-      keptTimer.unref?.();
-    }
-  }
+  // parsed once. Used only while the stored bytes are the ones it was read from.
+  const keptTable = keptValue<{ tenantId: string; id: string; contentDigest: string; table: Table }>(KEEP_MS);
+  // The stage the last dry run stored, as text, for its import job: the job then does not read it
+  // back. Used only while the stored stage is that very one (same pins, made at the same moment).
+  const keptStage = keptValue<{
+    tenantId: string;
+    id: string;
+    pins: StagePins;
+    createdAt: number;
+    parts: string[];
+  }>(KEEP_MS);
 
   /** The stored file, refused if its bytes no longer have the hash recorded at upload. */
   async function tableOf(
     imp: Pick<PeopleImportRow, 'tenant_id' | 'id' | 'format' | 'sha256'>,
   ): Promise<Table> {
+    const kept = keptTable.get();
     if (kept && kept.tenantId === imp.tenant_id && kept.id === imp.id) {
       const { table, contentDigest } = kept;
       if ((await repo.contentDigest(imp.tenant_id, imp.id)) === contentDigest) return table;
-      keepTable(null);
+      keptTable.set(null);
     }
     const content = await repo.findContent(imp.tenant_id, imp.id);
     if (!content) throw notFound('import');
@@ -211,7 +211,21 @@ export function createPeopleImportService(db: Database, deps: PeopleImportDeps) 
       pins,
     );
     if (stale.length > 0) return null;
-    const stage = decodeStage(await repo.findStageParts(imp.tenant_id, imp.id));
+    const kept = keptStage.get();
+    const same =
+      kept !== null &&
+      kept.tenantId === imp.tenant_id &&
+      kept.id === imp.id &&
+      kept.createdAt === new Date(stored.created_at).getTime() &&
+      stalePins(kept.pins, pins).length === 0;
+    const parts = same ? kept.parts : await repo.findStageParts(imp.tenant_id, imp.id);
+    let stage: StagedRows;
+    try {
+      stage = decodeStage(parts);
+    } catch {
+      // A damaged stage is only a lost shortcut: the rows are checked again.
+      return null;
+    }
     if (stage.row.length !== stored.rows) return null;
     const invalid = stored.invalid_rows;
     return { stage, invalidRows: (typeof invalid === 'string' ? JSON.parse(invalid) : invalid) as number[] };
@@ -283,7 +297,7 @@ export function createPeopleImportService(db: Database, deps: PeopleImportDeps) 
         mapping: JSON.stringify(mapping),
         created_by: actor.userId,
       });
-      keepTable({ tenantId: actor.tenantId, id, contentDigest, table });
+      keptTable.set({ tenantId: actor.tenantId, id, contentDigest, table });
       // Its dry run comes next: the workers start now.
       if (pool && table.rows.length >= parallelFrom) void pool.warm();
       return {
@@ -332,16 +346,19 @@ export function createPeopleImportService(db: Database, deps: PeopleImportDeps) 
         throw new AppError('CONFLICT', `the import is ${imp.status} already`);
       const pins = await currentPins(imp);
       const analysis = await analyse(actor, imp);
-      await db.transaction().execute(async (trx) => {
+      keptStage.set(null);
+      const createdAt = await db.transaction().execute(async (trx) => {
         const r = createPeopleImportRepository(trx);
-        await saveStage(r, actor, id, pins, analysis);
+        const saved = await saveStage(r, actor, id, pins, analysis);
         const updated = await r.updateImport(actor.tenantId, id, ['draft', 'validated', 'failed'], {
           status: 'validated',
           report: JSON.stringify(analysis.report),
           error: null,
         });
         if (!updated) throw new AppError('CONFLICT', 'the import was started meanwhile');
+        return saved.createdAt;
       });
+      keptStage.set({ tenantId: actor.tenantId, id, pins, createdAt, parts: analysis.parts });
       return analysis.report;
     },
 
@@ -459,7 +476,8 @@ export function createPeopleImportService(db: Database, deps: PeopleImportDeps) 
         // Not awaited: on the embedded database the transaction holds the only connection.
         void ctx.progress(done, of, message).catch(() => {}),
     });
-    if (kept?.id === imp.id) keepTable(null);
+    if (keptTable.get()?.id === imp.id) keptTable.set(null);
+    if (keptStage.get()?.id === imp.id) keptStage.set(null);
     Object.assign(phases, result.milliseconds);
     phases.write = Math.round(performance.now() - written);
     await ctx.progress(
