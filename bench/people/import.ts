@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { copyInto, copyRowsFrom } from '../../server/src/db/copy.ts';
-import { arrayLiteral } from '../../server/src/modules/people/import/people-import.repository.ts';
+import { arrayLiteral } from '../../server/src/modules/people/import/people-import.bulk.repository.ts';
 import { parseArgs } from '../dedup/common.ts';
 import { openScratch, peakRssMb, seconds } from './db.ts';
 

@@ -6,7 +6,7 @@ import type { JobRow } from '../../../db/schema.ts';
 import { call, type Session, signedInAs } from '../../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import type { JobContext } from '../../jobs/jobs.runner.ts';
-import { columnLiteral } from './people-import.repository.ts';
+import { columnLiteral } from './people-import.bulk.repository.ts';
 import type { ImportJobPayload } from './people-import.service.ts';
 
 /**

@@ -5,8 +5,9 @@ import { AppError } from '../../../shared/app-error.ts';
 import { uuidv7 } from '../../../shared/ids.ts';
 import type { Actor } from '../../access/access.policy.ts';
 import type { AuditService } from '../../access/audit.service.ts';
+import { type BulkTable, createBulkWriteRepository } from './people-import.bulk.repository.ts';
 import { planWrite } from './people-import.plan.ts';
-import { type BulkTable, createPeopleImportRepository } from './people-import.repository.ts';
+import { createPeopleImportRepository } from './people-import.repository.ts';
 import type { Children, Columns, StagedRows } from './people-import.stage.ts';
 
 /** Persons per step of the write: progress is reported, and cancellation noticed, between steps. */
@@ -76,6 +77,7 @@ export async function writeStage(db: Database, audit: AuditService, input: Write
 
   return db.transaction().execute(async (trx) => {
     const r = createPeopleImportRepository(trx);
+    const bulk = createBulkWriteRepository(trx);
     let t = performance.now();
     const present = new Map(
       (await r.findByImportKeys(actor.tenantId, imp.source, stage.importKey)).map((p) => [p.import_key, p]),
@@ -88,20 +90,20 @@ export async function writeStage(db: Database, audit: AuditService, input: Write
     const rebuild =
       input.singleSession === true &&
       plan.fresh.length >= (input.rebuildFrom ?? REBUILD_FROM) &&
-      (await r.hasFewerRows('persons', plan.fresh.length + 1));
-    const restore = rebuild ? await r.dropSecondaryIndexes(TABLES) : [];
+      (await bulk.hasFewerRows('persons', plan.fresh.length + 1));
+    const restore = rebuild ? await bulk.dropSecondaryIndexes(TABLES) : [];
     // Where the session may, foreign keys are checked once per key as sets rather than once per row
     // (tables with triggers of their own keep the row checks).
     const large = plan.fresh.length >= (input.setChecksFrom ?? SET_CHECKS_FROM);
-    const checkAsSets = large && (await r.maySkipRowChecks());
+    const checkAsSets = large && (await bulk.maySkipRowChecks());
     const opts = { checkAsSets, written: new Map<string, Set<string>>() };
     // Without a rebuild, a large load merges GIN entries in a few big batches, the last before commit.
     const bulkGin = !rebuild && large;
-    if (bulkGin) await r.widenGinPendingLists();
+    if (bulkGin) await bulk.widenGinPendingLists();
     t = lap('drop', t);
 
     const heads = plan.households.map((h) => h.head);
-    await r.insertColumns(
+    await bulk.insertColumns(
       'households',
       { ...who, registered_by_org: actor.organisationId, ...author },
       {
@@ -120,7 +122,7 @@ export async function writeStage(db: Database, audit: AuditService, input: Write
       stopIfAsked();
       const step = fresh.slice(from, from + STEP);
       const personIds = step.map((i) => plan.personId[i]!);
-      await r.insertColumns(
+      await bulk.insertColumns(
         'persons',
         { ...who, registered_by_org: actor.organisationId, ...author },
         {
@@ -137,7 +139,7 @@ export async function writeStage(db: Database, audit: AuditService, input: Write
 
       const wanted = new Set(step);
       const ids = childrenOf(stage.identifiers, wanted);
-      await r.insertColumns(
+      await bulk.insertColumns(
         'person_identifiers',
         { ...who, created_by: actor.userId },
         {
@@ -151,7 +153,7 @@ export async function writeStage(db: Database, audit: AuditService, input: Write
       t = lap('identifiers', t);
 
       const consents = childrenOf(stage.consents, wanted);
-      await r.insertColumns(
+      await bulk.insertColumns(
         'consents',
         { ...who, recorded_by: actor.userId, recorded_by_label: actor.label },
         {
@@ -165,7 +167,7 @@ export async function writeStage(db: Database, audit: AuditService, input: Write
       t = lap('consents', t);
 
       const members = step.filter((i) => membershipOf.has(i));
-      await r.insertColumns(
+      await bulk.insertColumns(
         'household_memberships',
         { ...who, recorded_by: actor.userId },
         {
@@ -183,8 +185,8 @@ export async function writeStage(db: Database, audit: AuditService, input: Write
     }
     stopIfAsked();
     if (rebuild) input.progress(fresh.length, fresh.length, 'building the indexes again');
-    await r.runStatements(restore);
-    if (bulkGin) await r.mergeGinPendingLists(TABLES);
+    await bulk.runStatements(restore);
+    if (bulkGin) await bulk.mergeGinPendingLists(TABLES);
     t = lap('rebuild', t);
 
     const counts = {
