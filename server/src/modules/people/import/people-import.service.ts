@@ -25,8 +25,8 @@ import {
   STAGE_FORMAT,
   type StagedRows,
   type StagePins,
-  stalePins,
 } from './people-import.stage.ts';
+import { createStageStore } from './people-import.stage-store.ts';
 import { writeStage } from './people-import.write.ts';
 
 export const PEOPLE_IMPORT_JOB = 'people.import';
@@ -88,15 +88,7 @@ export function createPeopleImportService(db: Database, deps: PeopleImportDeps) 
   // The table of the file uploaded last, for its dry run a moment later: a large file is then
   // parsed once. Used only while the stored bytes are the ones it was read from.
   const keptTable = keptValue<{ tenantId: string; id: string; contentDigest: string; table: Table }>(KEEP_MS);
-  // The stage the last dry run stored, as text, for its import job: the job then does not read it
-  // back. Used only while the stored stage is that very one (same pins, made at the same moment).
-  const keptStage = keptValue<{
-    tenantId: string;
-    id: string;
-    pins: StagePins;
-    createdAt: number;
-    parts: string[];
-  }>(KEEP_MS);
+  const stages = createStageStore(repo, KEEP_MS);
 
   /** The stored file, refused if its bytes no longer have the hash recorded at upload. */
   async function tableOf(
@@ -173,62 +165,6 @@ export function createPeopleImportService(db: Database, deps: PeopleImportDeps) 
       mappingHash: mappingHash(mappingOf(imp)),
       keyCheck,
     };
-  }
-
-  /** Keeps what a check prepared, pinned to the file, mapping and key it was made with. */
-  function saveStage(r: typeof repo, actor: Actor, importId: string, pins: StagePins, a: Analysis) {
-    const { parts } = a;
-    return r.saveStage(
-      {
-        tenant_id: actor.tenantId,
-        import_id: importId,
-        format_version: pins.formatVersion,
-        file_sha256: pins.fileSha256,
-        content_digest: pins.contentDigest,
-        mapping_hash: pins.mappingHash,
-        key_check: pins.keyCheck,
-        rows: a.staged,
-        invalid_rows: JSON.stringify(a.invalidRows),
-        parts: parts.length,
-        created_by: actor.userId,
-      },
-      parts,
-    );
-  }
-
-  /** The stage of an import if it still holds for the file, mapping and key; else null. */
-  async function freshStage(imp: Omit<PeopleImportRow, 'content'>, pins: StagePins) {
-    const stored = await repo.findStage(imp.tenant_id, imp.id);
-    if (!stored) return null;
-    const stale = stalePins(
-      {
-        formatVersion: stored.format_version,
-        fileSha256: stored.file_sha256,
-        contentDigest: stored.content_digest,
-        mappingHash: stored.mapping_hash,
-        keyCheck: stored.key_check,
-      },
-      pins,
-    );
-    if (stale.length > 0) return null;
-    const kept = keptStage.get();
-    const same =
-      kept !== null &&
-      kept.tenantId === imp.tenant_id &&
-      kept.id === imp.id &&
-      kept.createdAt === new Date(stored.created_at).getTime() &&
-      stalePins(kept.pins, pins).length === 0;
-    const parts = same ? kept.parts : await repo.findStageParts(imp.tenant_id, imp.id);
-    let stage: StagedRows;
-    try {
-      stage = decodeStage(parts);
-    } catch {
-      // A damaged stage is only a lost shortcut: the rows are checked again.
-      return null;
-    }
-    if (stage.row.length !== stored.rows) return null;
-    const invalid = stored.invalid_rows;
-    return { stage, invalidRows: (typeof invalid === 'string' ? JSON.parse(invalid) : invalid) as number[] };
   }
 
   async function describe(
@@ -346,10 +282,10 @@ export function createPeopleImportService(db: Database, deps: PeopleImportDeps) 
         throw new AppError('CONFLICT', `the import is ${imp.status} already`);
       const pins = await currentPins(imp);
       const analysis = await analyse(actor, imp);
-      keptStage.set(null);
+      stages.forgetStage();
       const createdAt = await db.transaction().execute(async (trx) => {
         const r = createPeopleImportRepository(trx);
-        const saved = await saveStage(r, actor, id, pins, analysis);
+        const saved = await stages.saveStage(r, actor, id, pins, analysis);
         const updated = await r.updateImport(actor.tenantId, id, ['draft', 'validated', 'failed'], {
           status: 'validated',
           report: JSON.stringify(analysis.report),
@@ -358,7 +294,7 @@ export function createPeopleImportService(db: Database, deps: PeopleImportDeps) 
         if (!updated) throw new AppError('CONFLICT', 'the import was started meanwhile');
         return saved.createdAt;
       });
-      keptStage.set({ tenantId: actor.tenantId, id, pins, createdAt, parts: analysis.parts });
+      stages.keepStage({ tenantId: actor.tenantId, id, pins, createdAt, parts: analysis.parts });
       return analysis.report;
     },
 
@@ -440,7 +376,7 @@ export function createPeopleImportService(db: Database, deps: PeopleImportDeps) 
     const phases: Record<string, number> = {};
     let report = imp.report as ImportReport;
     const pins = await currentPins(imp);
-    let staged: { stage: StagedRows; invalidRows: number[] } | null = await freshStage(imp, pins);
+    let staged: { stage: StagedRows; invalidRows: number[] } | null = await stages.findFreshStage(imp, pins);
     phases.stage = Math.round(performance.now() - started);
     if (!staged) {
       // No stage, or one made for another file, mapping, key or layout: the dry run again, kept
@@ -450,7 +386,7 @@ export function createPeopleImportService(db: Database, deps: PeopleImportDeps) 
         if (ctx.signal.aborted) throw ctx.signal.reason;
         await ctx.progress(0, total, `checking the rows again: ${done} of ${total}`);
       });
-      await saveStage(repo, actor, imp.id, pins, analysis);
+      await stages.saveStage(repo, actor, imp.id, pins, analysis);
       staged = { stage: decodeStage(analysis.parts), invalidRows: analysis.invalidRows };
       report = analysis.report;
       phases.check = Math.round(performance.now() - started) - phases.stage;
@@ -477,7 +413,7 @@ export function createPeopleImportService(db: Database, deps: PeopleImportDeps) 
         void ctx.progress(done, of, message).catch(() => {}),
     });
     if (keptTable.get()?.id === imp.id) keptTable.set(null);
-    if (keptStage.get()?.id === imp.id) keptStage.set(null);
+    stages.forgetStage(imp.id);
     Object.assign(phases, result.milliseconds);
     phases.write = Math.round(performance.now() - written);
     await ctx.progress(
