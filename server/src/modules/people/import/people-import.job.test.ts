@@ -79,6 +79,16 @@ async function stageOf(id: string) {
   ).rows[0];
 }
 
+/** Where the finished job says its time went, in milliseconds (`check` only when it checked again). */
+async function jobPhases(jobId: string) {
+  return ((await jobRow(jobId)).result as { milliseconds: Record<string, number> }).milliseconds;
+}
+
+/** Replaces the stored parts of an import's stage with text that cannot be decoded. */
+async function damageStoredStage(id: string) {
+  await sql`update people_import_stage_parts set data = 'not a stage' where import_id = ${id}`.execute(t.db);
+}
+
 /** A job context as the runner would give it, with a signal the test controls. */
 function contextFor(job: JobRow, onProgress: (message: string | null | undefined) => void = () => {}) {
   const controller = new AbortController();
@@ -102,23 +112,19 @@ describe('the import job and the dry run’s stage', () => {
     expect(done.status, done.error ?? '').toBe('imported');
     expect(done.counts).toMatchObject({ imported: 5, households: 2 });
     expect(await count('Ста')).toBe(5);
-    const result = (await jobRow(jobId)).result as { milliseconds: Record<string, number> };
-    expect(result.milliseconds.check).toBeUndefined();
+    expect((await jobPhases(jobId)).check).toBeUndefined();
     expect(await stageOf(id)).toBeUndefined();
   });
 
   it('takes the stage its own dry run just stored from memory, without reading it back', async () => {
     const id = await uploadAndCheck(csvOf('Пам'), 'stage-memory');
     // The stored copy is damaged: only the one in memory can be written.
-    await sql`update people_import_stage_parts set data = 'not a stage' where import_id = ${id}`.execute(
-      t.db,
-    );
+    await damageStoredStage(id);
     const jobId = await start(id);
     await t.services.runner.drain();
     expect((await getImport(id)).counts).toMatchObject({ imported: 5, households: 2 });
     expect(await count('Пам')).toBe(5);
-    const result = (await jobRow(jobId)).result as { milliseconds: Record<string, number> };
-    expect(result.milliseconds.check).toBeUndefined();
+    expect((await jobPhases(jobId)).check).toBeUndefined();
   });
 
   it('reads a stage made since by another dry run, and checks the rows again if it is damaged', async () => {
@@ -127,15 +133,12 @@ describe('the import job and the dry run’s stage', () => {
     await sql`update people_import_stages set created_at = created_at + interval '1 second' where import_id = ${id}`.execute(
       t.db,
     );
-    await sql`update people_import_stage_parts set data = 'not a stage' where import_id = ${id}`.execute(
-      t.db,
-    );
+    await damageStoredStage(id);
     const jobId = await start(id);
     await t.services.runner.drain();
     expect((await getImport(id)).counts).toMatchObject({ imported: 5, households: 2 });
     expect(await count('Інс')).toBe(5);
-    const result = (await jobRow(jobId)).result as { milliseconds: Record<string, number> };
-    expect(result.milliseconds.check).toBeGreaterThanOrEqual(0);
+    expect((await jobPhases(jobId)).check).toBeGreaterThanOrEqual(0);
   });
 
   it('checks the rows again when the stage no longer matches the mapping it was made with', async () => {
@@ -147,8 +150,7 @@ describe('the import job and the dry run’s stage', () => {
     await t.services.runner.drain();
     expect((await getImport(id)).status).toBe('imported');
     expect(await count('Мап')).toBe(5);
-    const result = (await jobRow(jobId)).result as { milliseconds: Record<string, number> };
-    expect(result.milliseconds.check).toBeGreaterThanOrEqual(0);
+    expect((await jobPhases(jobId)).check).toBeGreaterThanOrEqual(0);
   });
 
   it('refuses a file whose stored bytes changed after the dry run, and imports nothing', async () => {
@@ -182,8 +184,7 @@ describe('the import job and the dry run’s stage', () => {
     expect(done.status).toBe('imported');
     expect(done.counts).toMatchObject({ imported: 5, alreadyPresent: 0 });
     expect(await count('Рес')).toBe(5);
-    const result = (await jobRow(jobId)).result as { milliseconds: Record<string, number> };
-    expect(result.milliseconds.check).toBeUndefined();
+    expect((await jobPhases(jobId)).check).toBeUndefined();
   });
 
   it('cancelled in the middle of writing, imports nothing and says so', async () => {
