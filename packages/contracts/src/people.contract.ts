@@ -6,7 +6,8 @@ const isoDate = z.iso.date();
 const nameText = z
   .string()
   .trim()
-  .min(1, 'required')
+  // An empty name gets "required" alone: the character rule says nothing useful about an empty cell.
+  .min(1, { error: 'required', abort: true })
   .max(100, 'at most 100 characters')
   .regex(/^[\p{L}\p{M}'’ʼ`.\- ]+$/u, 'letters, spaces, hyphens and apostrophes only');
 

@@ -219,10 +219,12 @@ describe('people import', () => {
       'Прізвище;Ім’я;Дата народження;Стать;Категорія;Громада',
       'Зеленко;Оксана;01.02.1990;Ж;ВПО;UA0502003',
       '"Зелен; Мирна";Ліна;1991-03-04;F;idp;UA0502003',
+      ';Ірина;1992-01-01;F;idp;UA0502003',
     ].join('\n');
     const up = await upload(csv, 'source=semicolon&fileName=export.csv', 'application/vnd.ms-excel');
     expect(up.statusCode, up.body).toBe(201);
     expect(up.json().columns).toHaveLength(6);
+    expect(up.json().rowCount).toBe(3);
     const id = up.json().importId;
     // The place column has a name the guess does not know: map it.
     const mapping = { ...up.json().suggestedMapping, currentPcode: 'Громада' };
@@ -233,6 +235,8 @@ describe('people import', () => {
     );
     expect(dry.errors).toEqual([
       { row: 3, column: 'Прізвище', message: 'letters, spaces, hyphens and apostrophes only' },
+      // An empty name is "required" and nothing else.
+      { row: 4, column: 'Прізвище', message: 'required' },
     ]);
     const skipped = await call(t, officer, 'POST', `/api/v1/people/imports/${id}/start`, {
       skipInvalidRows: true,
