@@ -1,17 +1,15 @@
 import type { ImportMapping, ImportReport, ImportRowError } from '@oselia/contracts';
-import type { Crypto } from '../../../shared/crypto.ts';
 import type { Actor } from '../../access/access.policy.ts';
 import type { CheckedFile, CheckTask } from './people-import.check.ts';
 import type { Table, TableRow } from './people-import.file.ts';
-import { compileMapping, type MappedRow, rowIdentity } from './people-import.mapping.ts';
+import { compileMapping, type MappedRow } from './people-import.mapping.ts';
 import type { Present } from './people-import.plan.ts';
-import { decodeStage, encodeStage, keepRows } from './people-import.stage.ts';
+import { decodeStage, keepStagedRows } from './people-import.stage.ts';
 
 /** Errors kept in a report; the count says how many there were in all. */
 const MAX_REPORTED_ERRORS = 10_000;
 
 export interface AnalysisDeps {
-  crypto: Pick<Crypto, 'keyedHash'>;
   /** The P-codes among these that exist. */
   knownPlaces: (codes: string[]) => Promise<Set<string>>;
   /** Checks rows one by one (see people-import.check.ts), reporting progress as it goes. */
@@ -19,7 +17,6 @@ export interface AnalysisDeps {
     task: CheckTask,
     knownPlaces: Set<string>,
     rows: TableRow[],
-    importKeys: string[],
     onProgress?: (done: number) => Promise<void> | void,
   ) => Promise<CheckedFile>;
   /** Persons an earlier import brought in under these import keys. */
@@ -48,10 +45,6 @@ interface RowResult {
   staged: number;
 }
 
-/** The key that recognises a row of a source when the same file (or record) comes again. */
-export const importKeyOf = (crypto: Pick<Crypto, 'keyedHash'>, source: string, identity: string) =>
-  crypto.keyedHash(`${source}\u0000${identity}`, 'people-import');
-
 /**
  * Every row through the registration rules, then the checks that need the whole file: repeated
  * rows, shared documents, households with one head, rows imported before.
@@ -73,46 +66,38 @@ export async function analyseTable(
   codes.delete('');
   const known = await deps.knownPlaces([...codes]);
 
-  // A row that comes again (same source id, or the same mapped cells) is checked once.
-  const duplicates: ImportReport['duplicates'] = [];
-  const firstByKey = new Map<string, number>();
-  const unique: TableRow[] = [];
-  const keys: string[] = [];
-  for (const tr of table.rows) {
-    const importKey = importKeyOf(deps.crypto, source, rowIdentity(tr.cells, plan));
-    const seen = firstByKey.get(importKey);
-    if (seen !== undefined) {
-      duplicates.push({ row: tr.row, sameAsRow: seen, reason: 'same_row' });
-      continue;
-    }
-    firstByKey.set(importKey, tr.row);
-    unique.push(tr);
-    keys.push(importKey);
-  }
-
   const { checks, parts } = await deps.checkRows(
-    { actor, mapping, columns: table.columns },
+    { actor, source, mapping, columns: table.columns },
     known,
-    unique,
-    keys,
+    table.rows,
     onProgress && ((done) => onProgress(done, table.rows.length)),
   );
-  const rows: RowResult[] = checks.map((c, k) => ({
-    row: unique[k]!.row,
-    householdKey: c.householdKey,
-    relationship: c.relationship,
-    importKey: keys[k]!,
-    errors: c.errors,
-    present: null,
-    staged: c.staged,
-  }));
+
+  // A row that comes again (same source id, or the same mapped cells) counts once: the first.
+  const duplicates: ImportReport['duplicates'] = [];
+  const firstByKey = new Map<string, number>();
+  const rows: RowResult[] = [];
+  const repeated = new Set<number>();
+  checks.forEach((c, k) => {
+    const row = table.rows[k]!.row;
+    const seen = firstByKey.get(c.importKey);
+    if (seen !== undefined) {
+      duplicates.push({ row, sameAsRow: seen, reason: 'same_row' });
+      if (c.staged >= 0) repeated.add(c.staged);
+      return;
+    }
+    firstByKey.set(c.importKey, row);
+    rows.push({ ...c, row, present: null });
+  });
 
   // The same document on two rows (both imported, the second reported), in row order.
   const firstByDocument = new Map<string, number>();
   const documents = decodeStage(parts, ['row', 'i.of', 'i.value_hash']);
   const hashes = documents.identifiers.columns.value_hash ?? [];
   for (let k = 0; k < documents.identifiers.of.length; k++) {
-    const row = documents.row[documents.identifiers.of[k]!]!;
+    const of = documents.identifiers.of[k]!;
+    if (repeated.has(of)) continue;
+    const row = documents.row[of]!;
     const hash = hashes[k] as string;
     const first = firstByDocument.get(hash);
     if (first === undefined) firstByDocument.set(hash, row);
@@ -156,8 +141,7 @@ export async function analyseTable(
   const invalidRows: number[] = [];
   const allErrors: ImportRowError[] = [];
   const households = new Set<string>();
-  const staged = checks.filter((c) => c.staged >= 0).length;
-  const keep = new Array<boolean>(staged).fill(false);
+  const keep = new Array<boolean>(checks.filter((c) => c.staged >= 0).length).fill(false);
   let alreadyPresent = 0;
   for (const r of rows) {
     if (r.errors.length > 0) {
@@ -180,12 +164,6 @@ export async function analyseTable(
     errorCount: allErrors.length,
     duplicates,
   };
-  // Rows a household check turned down leave the stage (the rest stays as it was stored).
-  const kept = keep.every(Boolean)
-    ? { parts, staged }
-    : (() => {
-        const stage = keepRows(decodeStage(parts), keep);
-        return { parts: encodeStage(stage), staged: stage.row.length };
-      })();
-  return { report, ...kept, invalidRows };
+  // Repeated rows and rows a household check turned down leave the stage.
+  return { report, ...keepStagedRows(parts, keep), invalidRows };
 }

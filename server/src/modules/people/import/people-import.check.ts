@@ -6,10 +6,17 @@ import {
 } from '@oselia/contracts';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/app-error.ts';
+import type { Crypto } from '../../../shared/crypto.ts';
 import type { Actor } from '../../access/access.policy.ts';
 import type { PeopleService } from '../people.service.ts';
 import type { TableRow } from './people-import.file.ts';
-import { type CompiledMapping, columnOfField, compileMapping, mapRow } from './people-import.mapping.ts';
+import {
+  type CompiledMapping,
+  columnOfField,
+  compileMapping,
+  mapRow,
+  rowIdentity,
+} from './people-import.mapping.ts';
 import {
   emptyStage,
   encodeStage,
@@ -22,26 +29,35 @@ import {
 /**
  * Each row on its own through the registration rules: the cells mapped to a person as the form
  * would send it, the form's schema, then the people service's checks and preparation (names in
- * Latin and their search keys, phones, places, identifiers encrypted with their keyed hashes). A
- * valid row goes into a stage. Rows do not depend on each other here, so a file can be checked in
- * pieces, side by side (see people-import.pool.ts); what needs the whole file comes after.
+ * Latin and their search keys, phones, places, identifiers encrypted with their keyed hashes), and
+ * the row's import key. A valid row goes into a stage. Rows do not depend on each other here, so a
+ * file can be checked in pieces, side by side (see people-import.pool.ts); what needs the whole
+ * file (repeated rows among them) comes after.
  */
 
 type Prepared = Awaited<ReturnType<PeopleService['preparePerson']>>;
 
 export interface CheckDeps {
   preparePerson: (actor: Actor, input: Parameters<PeopleService['preparePerson']>[1]) => Promise<Prepared>;
+  crypto: Pick<Crypto, 'keyedHash'>;
 }
 
 /** What every piece of one file is checked with. */
 export interface CheckTask {
   actor: Actor;
+  /** The source the file comes from: part of every import key. */
+  source: string;
   mapping: ImportMapping;
   columns: string[];
 }
 
+/** The key that recognises a row of a source when the same file (or record) comes again. */
+export const importKeyOf = (crypto: Pick<Crypto, 'keyedHash'>, source: string, identity: string) =>
+  crypto.keyedHash(`${source}\u0000${identity}`, 'people-import');
+
 /** One row's outcome. */
 export interface RowCheck {
+  importKey: string;
   householdKey: string | null;
   relationship: z.infer<typeof relationshipEnum> | null;
   errors: ImportRowError[];
@@ -60,18 +76,18 @@ export interface CheckedFile {
   parts: string[];
 }
 
-/** Checks rows, given the import key of each. */
+/** Checks rows and gives each its import key. */
 export async function checkRows(
   deps: CheckDeps,
   task: CheckTask,
   rows: TableRow[],
-  importKeys: string[],
   plan: CompiledMapping = compileMapping(task.mapping, task.columns),
 ): Promise<CheckedRows> {
   const { mapping, actor } = task;
   const stage = emptyStage();
   const checks: RowCheck[] = [];
-  for (const [k, tr] of rows.entries()) {
+  for (const tr of rows) {
+    const importKey = importKeyOf(deps.crypto, task.source, rowIdentity(tr.cells, plan));
     const mapped = mapRow(tr.cells, plan);
     const errors: ImportRowError[] = mapped.problems.map((p) => ({ row: tr.row, ...p }));
     let prepared: Prepared | null = null;
@@ -110,14 +126,20 @@ export async function checkRows(
         stage,
         {
           row: tr.row,
-          importKey: importKeys[k]!,
+          importKey,
           householdKey: mapped.householdKey,
           relationship: mapped.relationship,
         },
         prepared,
       );
     }
-    checks.push({ householdKey: mapped.householdKey, relationship: mapped.relationship, errors, staged });
+    checks.push({
+      importKey,
+      householdKey: mapped.householdKey,
+      relationship: mapped.relationship,
+      errors,
+      staged,
+    });
   }
   return { checks, stage };
 }
@@ -125,18 +147,14 @@ export async function checkRows(
 /** Checks rows a piece at a time on this thread, reporting progress between pieces. */
 export async function checkInPieces(
   rows: TableRow[],
-  keys: string[],
-  check: (rows: TableRow[], keys: string[]) => Promise<CheckedRows>,
+  check: (rows: TableRow[]) => Promise<CheckedRows>,
   onProgress?: (done: number) => Promise<void> | void,
 ): Promise<CheckedFile> {
   const checks: RowCheck[] = [];
   const parts: string[] = [];
   let offset = 0;
   for (let from = 0; from < rows.length; from += STAGE_PART_ROWS) {
-    const piece = await check(
-      rows.slice(from, from + STAGE_PART_ROWS),
-      keys.slice(from, from + STAGE_PART_ROWS),
-    );
+    const piece = await check(rows.slice(from, from + STAGE_PART_ROWS));
     for (const c of piece.checks) checks.push(c.staged < 0 ? c : { ...c, staged: c.staged + offset });
     offset += piece.stage.row.length;
     // A piece is one stored part: no more rows than a part holds.

@@ -24,10 +24,9 @@ parentPort?.on('message', async (m: PieceMessage) => {
   try {
     known = new Set(m.places);
     const checked = await checkRows(
-      { preparePerson: people.preparePerson },
+      { preparePerson: people.preparePerson, crypto },
       m.task,
       unpackRows(m.rows),
-      m.keys,
     );
     result = toPieceResult(m.id, checked);
   } catch (error) {

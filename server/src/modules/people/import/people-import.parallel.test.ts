@@ -92,25 +92,25 @@ describe('checking a large file on several threads', () => {
     const { checkRows } = await import('./people-import.check.ts');
     const { createPeopleService } = await import('../people.service.ts');
     const table = readTable(file(), 'csv');
-    const task = { actor, mapping: suggestMapping(table.columns), columns: table.columns };
+    const task = { actor, source: 'pool', mapping: suggestMapping(table.columns), columns: table.columns };
     const known = new Set(['UA0502003', 'UA4606001']);
     const people = createPeopleService(t.db, {
       crypto: t.services.crypto,
       audit: t.services.audit,
       places: { isKnownPlace: async (c) => known.has(c) },
     });
-    const keys = table.rows.map((r) => `key-${r.row}`);
+    const deps = { preparePerson: people.preparePerson, crypto: t.services.crypto };
     let here = 0;
-    const inline = (rows: typeof table.rows, k: string[]) => {
+    const inline = (rows: typeof table.rows) => {
       here++;
-      return checkRows({ preparePerson: people.preparePerson }, task, rows, k);
+      return checkRows(deps, task, rows);
     };
     const pool = createCheckPool({ secretKeyHex: 'a'.repeat(64), workers: 1 });
     try {
-      const together = await pool.check(task, known, table.rows, keys, inline);
+      const together = await pool.check(task, known, table.rows, inline);
       // Three pieces of 2,500: the worker took some of them.
       expect(here).toBeLessThan(3);
-      const alone = await checkRows({ preparePerson: people.preparePerson }, task, table.rows, keys);
+      const alone = await checkRows(deps, task, table.rows);
       expect(together.checks).toEqual(alone.checks);
       const stage = decodeStage(together.parts);
       expect(stage.row).toEqual(alone.stage.row);

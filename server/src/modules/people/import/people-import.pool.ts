@@ -26,13 +26,13 @@ export interface PieceMessage {
   task: CheckTask;
   places: string[];
   rows: { numbers: number[]; text: string } | TableRow[];
-  keys: string[];
 }
 
 /** What comes back: outcomes in columns, the stage as stored text. */
 export interface PieceResult {
   id: number;
   error?: string;
+  importKey?: string[];
   householdKey?: (string | null)[];
   relationship?: RowCheck['relationship'][];
   staged?: number[];
@@ -71,6 +71,7 @@ export function toPieceResult(id: number, checked: CheckedRows): PieceResult {
   });
   return {
     id,
+    importKey: checked.checks.map((c) => c.importKey),
     householdKey: checked.checks.map((c) => c.householdKey),
     relationship: checked.checks.map((c) => c.relationship),
     staged: checked.checks.map((c) => c.staged),
@@ -89,6 +90,7 @@ function fromPieceResult(r: PieceResult): Piece {
   const errors = new Map(r.errors ?? []);
   return {
     checks: (r.staged ?? []).map((staged, i) => ({
+      importKey: r.importKey![i]!,
       householdKey: r.householdKey![i] ?? null,
       relationship: r.relationship![i] ?? null,
       errors: errors.get(i) ?? [],
@@ -168,8 +170,7 @@ export interface CheckPool {
     task: CheckTask,
     knownPlaces: Set<string>,
     rows: TableRow[],
-    keys: string[],
-    inline: (rows: TableRow[], keys: string[]) => Promise<CheckedRows>,
+    inline: (rows: TableRow[]) => Promise<CheckedRows>,
     onProgress?: (done: number) => Promise<void> | void,
   ): Promise<CheckedFile>;
   close(): Promise<void>;
@@ -257,9 +258,9 @@ export function createCheckPool(opts: { secretKeyHex: string; workers?: number }
   return {
     warm,
     close,
-    async check(task, knownPlaces, rows, keys, inline, onProgress) {
+    async check(task, knownPlaces, rows, inline, onProgress) {
       // One large check at a time on the workers; another meanwhile runs here, as a small one does.
-      if (busy || size === 0) return checkInPieces(rows, keys, inline, onProgress);
+      if (busy || size === 0) return checkInPieces(rows, inline, onProgress);
       busy = true;
       try {
         await warm();
@@ -269,13 +270,9 @@ export function createCheckPool(opts: { secretKeyHex: string; workers?: number }
         let next = 0;
         let done = 0;
         const take = () => (next < pieces ? next++ : -1);
-        const slice = (p: number) => ({
-          rows: rows.slice(p * PIECE, (p + 1) * PIECE),
-          keys: keys.slice(p * PIECE, (p + 1) * PIECE),
-        });
+        const slice = (p: number) => rows.slice(p * PIECE, (p + 1) * PIECE);
         const here = async (p: number) => {
-          const { rows: r, keys: k } = slice(p);
-          const checked = await inline(r, k);
+          const checked = await inline(slice(p));
           return { checks: checked.checks, stage: encodeStage(checked.stage) };
         };
         const finished = async (p: number, piece: Piece) => {
@@ -292,11 +289,9 @@ export function createCheckPool(opts: { secretKeyHex: string; workers?: number }
         };
         // A worker has the next piece already while it checks one, so it never waits for this thread.
         const remote = async (w: Worker) => {
-          const ask = (p: number) => {
-            const { rows: r, keys: k } = slice(p);
-            // Never left to reject unheard: a failed piece is checked here instead.
-            return send(w, { task, places, rows: packRows(r), keys: k }).then(fromPieceResult, () => null);
-          };
+          // Never left to reject unheard: a failed piece is checked here instead.
+          const ask = (p: number) =>
+            send(w, { task, places, rows: packRows(slice(p)) }).then(fromPieceResult, () => null);
           const inFlight: [number, Promise<Piece | null>][] = [];
           for (let i = 0; i < 2; i++) {
             const p = take();

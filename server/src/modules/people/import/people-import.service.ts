@@ -138,15 +138,13 @@ export function createPeopleImportService(db: Database, deps: PeopleImportDeps) 
     const table = await tableOf(imp);
     return analyseTable(
       {
-        crypto: deps.crypto,
         knownPlaces: (codes) => deps.places.knownPlaces(codes),
-        checkRows: (task, known, rows, keys, progress) => {
+        checkRows: (task, known, rows, progress) => {
           knownPlaces = known;
-          const inline = (r: TableRow[], k: string[]) =>
-            checkRows({ preparePerson: people.preparePerson }, task, r, k);
-          if (pool && rows.length >= parallelFrom)
-            return pool.check(task, known, rows, keys, inline, progress);
-          return checkInPieces(rows, keys, inline, progress);
+          const inline = (r: TableRow[]) =>
+            checkRows({ preparePerson: people.preparePerson, crypto: deps.crypto }, task, r);
+          if (pool && rows.length >= parallelFrom) return pool.check(task, known, rows, inline, progress);
+          return checkInPieces(rows, inline, progress);
         },
         findPresent,
       },

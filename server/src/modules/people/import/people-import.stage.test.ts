@@ -6,6 +6,7 @@ import {
   emptyStage,
   encodeStage,
   keepRows,
+  keepStagedRows,
   mappingHash,
   type StagedRows,
   stageRow,
@@ -181,6 +182,41 @@ describe('staged rows', () => {
         },
       ),
     );
+  });
+
+  it('keep the rows asked for in their stored parts, writing again only the parts that lose rows', () => {
+    fc.assert(
+      fc.property(
+        shapes.chain((rows) =>
+          fc.tuple(
+            fc.constant(rows),
+            fc.array(fc.boolean(), { minLength: rows.length, maxLength: rows.length }),
+            fc.integer({ min: 1, max: 7 }),
+          ),
+        ),
+        ([rows, keep, partRows]) => {
+          const s = build(rows);
+          const parts = encodeStage(s, partRows);
+          const kept = keepStagedRows(parts, keep);
+          expect(kept.staged).toBe(keep.filter(Boolean).length);
+          expect(people(decodeStage(kept.parts))).toEqual(people(s).filter((_, i) => keep[i]));
+          // A part that keeps all its rows is the very same text; one that keeps none is gone.
+          parts.forEach((part, p) => {
+            const flags = keep.slice(p * partRows, (p + 1) * partRows);
+            if (flags.every(Boolean)) expect(kept.parts).toContain(part);
+            else expect(kept.parts).not.toContain(part);
+          });
+          expect(kept.parts.length).toBe(
+            parts.filter((_, p) => keep.slice(p * partRows, (p + 1) * partRows).some(Boolean)).length,
+          );
+        },
+      ),
+    );
+  });
+
+  it('refuse flags that do not match the stored rows', () => {
+    const parts = encodeStage(build([{ identifiers: 0, consents: 0, household: null, head: false }]));
+    expect(() => keepStagedRows(parts, [true, true])).toThrow(/holds 1 rows, not 2/);
   });
 });
 

@@ -394,6 +394,27 @@ export function decodeStage(parts: string[], only?: StageColumn[]): StagedRows {
   return concatStages(parts.length === 0 ? [emptyStage()] : parts.map((p) => decodePart(p, wanted)));
 }
 
+/**
+ * The stored parts with only the rows whose flag is set (one flag per staged row, in order). Only
+ * the parts that lose rows are decoded and written again; the others stay as they are.
+ */
+export function keepStagedRows(parts: string[], keep: boolean[]): { parts: string[]; staged: number } {
+  const out: string[] = [];
+  let from = 0;
+  let staged = 0;
+  for (const part of parts) {
+    const n = (JSON.parse(part.slice(0, part.indexOf(GROUP))) as { n: number }).n;
+    const flags = keep.slice(from, from + n);
+    from += n;
+    const kept = flags.filter(Boolean).length;
+    staged += kept;
+    if (kept === n) out.push(part);
+    else if (kept > 0) out.push(encodePart(keepRows(decodePart(part), flags)));
+  }
+  if (from !== keep.length) throw new Error(`the stage holds ${from} rows, not ${keep.length}`);
+  return { parts: out, staged };
+}
+
 /** A stored column, for decoding only some: `row`, `importKey`, `p.<person column>`, `i.of`, … */
 export type StageColumn =
   | 'row'
