@@ -67,6 +67,11 @@ const shapes = fc.array(
   { maxLength: 40 },
 );
 
+/** Rows, and a flag for each (keep it or not). */
+const withFlags = shapes.chain((rows) =>
+  fc.tuple(fc.constant(rows), fc.array(fc.boolean(), { minLength: rows.length, maxLength: rows.length })),
+);
+
 function build(rows: { identifiers: number; consents: number; household: string | null; head: boolean }[]) {
   const s = emptyStage();
   for (const [i, r] of rows.entries()) {
@@ -166,51 +171,34 @@ describe('staged rows', () => {
 
   it('keep exactly the rows asked for, each with its own identifiers and consents', () => {
     fc.assert(
-      fc.property(
-        shapes.chain((rows) =>
-          fc.tuple(
-            fc.constant(rows),
-            fc.array(fc.boolean(), { minLength: rows.length, maxLength: rows.length }),
-          ),
-        ),
-        ([rows, keep]) => {
-          const s = build(rows);
-          const kept = keepRows(s, keep);
-          expect(people(kept)).toEqual(people(s).filter((_, i) => keep[i]));
-          // Children stay in person order, as slicing into parts expects.
-          expect([...kept.identifiers.of].sort((a, b) => a - b)).toEqual(kept.identifiers.of);
-        },
-      ),
+      fc.property(withFlags, ([rows, keep]) => {
+        const s = build(rows);
+        const kept = keepRows(s, keep);
+        expect(people(kept)).toEqual(people(s).filter((_, i) => keep[i]));
+        // Children stay in person order, as slicing into parts expects.
+        expect([...kept.identifiers.of].sort((a, b) => a - b)).toEqual(kept.identifiers.of);
+      }),
     );
   });
 
   it('keep the rows asked for in their stored parts, writing again only the parts that lose rows', () => {
     fc.assert(
-      fc.property(
-        shapes.chain((rows) =>
-          fc.tuple(
-            fc.constant(rows),
-            fc.array(fc.boolean(), { minLength: rows.length, maxLength: rows.length }),
-            fc.integer({ min: 1, max: 7 }),
-          ),
-        ),
-        ([rows, keep, partRows]) => {
-          const s = build(rows);
-          const parts = encodeStage(s, partRows);
-          const kept = keepStagedRows(parts, keep);
-          expect(kept.staged).toBe(keep.filter(Boolean).length);
-          expect(people(decodeStage(kept.parts))).toEqual(people(s).filter((_, i) => keep[i]));
-          // A part that keeps all its rows is the very same text; one that keeps none is gone.
-          parts.forEach((part, p) => {
-            const flags = keep.slice(p * partRows, (p + 1) * partRows);
-            if (flags.every(Boolean)) expect(kept.parts).toContain(part);
-            else expect(kept.parts).not.toContain(part);
-          });
-          expect(kept.parts.length).toBe(
-            parts.filter((_, p) => keep.slice(p * partRows, (p + 1) * partRows).some(Boolean)).length,
-          );
-        },
-      ),
+      fc.property(withFlags, fc.integer({ min: 1, max: 7 }), ([rows, keep], partRows) => {
+        const s = build(rows);
+        const parts = encodeStage(s, partRows);
+        const kept = keepStagedRows(parts, keep);
+        expect(kept.staged).toBe(keep.filter(Boolean).length);
+        expect(people(decodeStage(kept.parts))).toEqual(people(s).filter((_, i) => keep[i]));
+        // A part that keeps all its rows is the very same text; one that loses some is written again.
+        parts.forEach((part, p) => {
+          const flags = keep.slice(p * partRows, (p + 1) * partRows);
+          if (flags.every(Boolean)) expect(kept.parts).toContain(part);
+          else expect(kept.parts).not.toContain(part);
+        });
+        expect(kept.parts.length).toBe(
+          parts.filter((_, p) => keep.slice(p * partRows, (p + 1) * partRows).some(Boolean)).length,
+        );
+      }),
     );
   });
 
