@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { Actor } from '../modules/access/access.policy.ts';
+import { type Actor, actorWithoutUser } from '../modules/access/access.policy.ts';
 import { progressLine, withRuntime } from './context.ts';
 
 /**
@@ -31,15 +31,7 @@ export function registerImportCommands(program: Command) {
         organisation?: string;
       }) => {
         await withRuntime(async ({ services, tenantId }) => {
-          const actor: Actor = {
-            userId: null as unknown as string,
-            tenantId,
-            organisationId: '',
-            roles: ['admin'],
-            projectScope: null,
-            oblastScope: null,
-            label: 'command line',
-          };
+          const actor: Actor = actorWithoutUser({ tenantId, roles: ['admin'], label: 'command line' });
           const { items } = await services.organisations.listOrganisations(actor, { limit: 500 });
           actor.organisationId = opts.organisation ?? items.find((o) => o.type === 'mission')?.id ?? '';
           if (!actor.organisationId) throw new Error('no mission organisation: pass --organisation <id>');

@@ -13,6 +13,27 @@ export interface Actor {
   label: string;
 }
 
+/**
+ * Who acts when nobody signed in does (a seed, the command line, a public form or link): no user,
+ * every project and oblast; the label names it in the audit log.
+ */
+export function actorWithoutUser(a: {
+  tenantId: string;
+  organisationId?: string;
+  roles?: Role[];
+  label: string;
+}): Actor {
+  return {
+    userId: null as unknown as string,
+    tenantId: a.tenantId,
+    organisationId: a.organisationId ?? '',
+    roles: a.roles ?? [],
+    projectScope: null,
+    oblastScope: null,
+    label: a.label,
+  };
+}
+
 /** What a scoped record reveals about itself for the checks. */
 export interface ScopedResource {
   organisationId?: string | null;

@@ -1,6 +1,6 @@
 import { createHouseholdBody, type Role } from '@oselia/contracts';
 import type { Services } from '../../services.ts';
-import type { Actor } from '../access/access.policy.ts';
+import { type Actor, actorWithoutUser } from '../access/access.policy.ts';
 import { systemActor } from '../access/users.service.ts';
 import { seedFeedbackDemo } from '../feedback/feedback.demo.ts';
 import { seedGrantsDemo } from '../grants/grants.calls.demo.ts';
@@ -91,15 +91,12 @@ async function seedDemoHouseholds(
   tenantId: string,
   missionId: string,
 ) {
-  const actor: Actor = {
-    userId: null as unknown as string,
+  const actor: Actor = actorWithoutUser({
     tenantId,
     organisationId: missionId,
     roles: ['admin'],
-    projectScope: null,
-    oblastScope: null,
     label: 'demo seed',
-  };
+  });
   const marker = await services.people.searchPeople(actor, { q: 'Ткачук Оксана', limit: 1 });
   if (marker.items.length > 0) return 0;
   const given = [{ purpose: 'assistance', status: 'given', method: 'signed' }];

@@ -1,6 +1,6 @@
 import type { Services } from '../../services.ts';
 import { onePagePdf } from '../../shared/one-page-pdf.ts';
-import type { Actor } from '../access/access.policy.ts';
+import { type Actor, actorWithoutUser } from '../access/access.policy.ts';
 import {
   businessCallBody,
   businessGrantForm,
@@ -65,15 +65,12 @@ export async function seedGrantsDemo(
   tenantId: string,
   missionId: string,
 ): Promise<{ calls: number; applications: number }> {
-  const actor: Actor = {
-    userId: null as unknown as string,
+  const actor: Actor = actorWithoutUser({
     tenantId,
     organisationId: missionId,
     roles: ['admin'],
-    projectScope: null,
-    oblastScope: null,
     label: 'demo seed',
-  };
+  });
   const existing = await services.grantCalls.listCalls(actor, { limit: 200 });
   const business = businessCallBody({ id: '00000000-0000-7000-8000-000000000000', version: 1 });
   if (existing.items.some((c) => c.title.en === business.title.en)) return { calls: 0, applications: 0 };

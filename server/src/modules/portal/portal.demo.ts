@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import type { Services } from '../../services.ts';
-import type { Actor } from '../access/access.policy.ts';
+import { type Actor, actorWithoutUser } from '../access/access.policy.ts';
 import { DEMO_STORIES } from './portal.demo.stories.ts';
 import { createPortalRepository } from './portal.repository.ts';
 
@@ -13,15 +13,12 @@ export async function seedPortalDemo(
   tenantId: string,
   missionId: string,
 ): Promise<{ stories: number }> {
-  const actor: Actor = {
-    userId: null as unknown as string,
+  const actor: Actor = actorWithoutUser({
     tenantId,
     organisationId: missionId,
     roles: ['admin'],
-    projectScope: null,
-    oblastScope: null,
     label: 'demo seed',
-  };
+  });
   const repo = createPortalRepository(services.db);
   const { stories } = services.portal;
   let created = 0;

@@ -1,4 +1,4 @@
-import type { Actor } from '../access/access.policy.ts';
+import { type Actor, actorWithoutUser } from '../access/access.policy.ts';
 import type { AudienceCount } from './portal.figures.ts';
 
 /** One page of awareness sessions as the trainings module lists them (only what the figures need). */
@@ -19,15 +19,7 @@ export async function collectAudiences(
   listSessions: (actor: Actor, q: { limit: number; cursor?: string }) => Promise<SessionsPage>,
   tenantId: string,
 ): Promise<AudienceCount[]> {
-  const reader: Actor = {
-    userId: null as unknown as string,
-    tenantId,
-    organisationId: '',
-    roles: ['me_officer'],
-    projectScope: null,
-    oblastScope: null,
-    label: 'public figures',
-  };
+  const reader: Actor = actorWithoutUser({ tenantId, roles: ['me_officer'], label: 'public figures' });
   const out: AudienceCount[] = [];
   let cursor: string | undefined;
   do {

@@ -11,7 +11,7 @@ import type { Database } from '../../db/database.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import { decodeCursor, pageFrom } from '../../shared/cursor.ts';
 import { uuidv7 } from '../../shared/ids.ts';
-import { type Actor, assertCan } from '../access/access.policy.ts';
+import { type Actor, actorWithoutUser, assertCan } from '../access/access.policy.ts';
 import { FieldProblems } from '../people/people.validation.ts';
 import type { AttendanceService } from './trainings.attendance.service.ts';
 import { type AWARENESS_COLUMNS, createAwarenessRepository } from './trainings.awareness.repository.ts';
@@ -233,15 +233,11 @@ export function createAwarenessService(
     async reportViaLink(tenantId: string, token: string, input: ReportedSession) {
       const { app, event } = await reporter(tenantId, token);
       await check(input);
-      const actor: Actor = {
-        userId: null as unknown as string,
+      const actor: Actor = actorWithoutUser({
         tenantId,
         organisationId: event.organisation_id,
-        roles: [],
-        projectScope: null,
-        oblastScope: null,
         label: 'alumnus reporting link',
-      };
+      });
       const { facilitator: _f, ...rest } = await insert(actor, input, {
         kind: 'alumnus',
         applicationId: app.id,

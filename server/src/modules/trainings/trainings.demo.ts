@@ -1,5 +1,5 @@
 import { createTrainingEventBody, type TestQuestion } from '@oselia/contracts';
-import type { Actor } from '../access/access.policy.ts';
+import { type Actor, actorWithoutUser } from '../access/access.policy.ts';
 import type { TrainingsService } from './trainings.service.ts';
 
 /** The demo project all demo trainings belong to (its reach is on the project reach page). */
@@ -65,15 +65,12 @@ const QUESTIONS: TestQuestion[] = [
  * project already has trainings.
  */
 export async function seedTrainingsDemo(trainings: TrainingsService, tenantId: string, missionId: string) {
-  const actor: Actor = {
-    userId: null as unknown as string,
+  const actor: Actor = actorWithoutUser({
     tenantId,
     organisationId: missionId,
     roles: ['admin'],
-    projectScope: null,
-    oblastScope: null,
     label: 'demo seed',
-  };
+  });
   const existing = await trainings.events.listEvents(actor, { projectCode: DEMO_PROJECT, limit: 1 });
   if (existing.items.length > 0) return { trainings: 0 };
 

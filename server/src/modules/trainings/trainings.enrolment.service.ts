@@ -9,7 +9,7 @@ import type { Database } from '../../db/database.ts';
 import type { TrainingApplicationStatus } from '../../db/schema.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import { uuidv7 } from '../../shared/ids.ts';
-import { type Actor, assertCan } from '../access/access.policy.ts';
+import { type Actor, actorWithoutUser, assertCan } from '../access/access.policy.ts';
 import { newReferenceCode } from './trainings.certificates.code.ts';
 import type { TrainingsDeps } from './trainings.deps.ts';
 import { createEnrolmentRepository } from './trainings.enrolment.repository.ts';
@@ -21,15 +21,8 @@ import { type ApplicationRow, toApplicant } from './trainings.mapper.ts';
 import { type TrainingMessage, trainingMessage } from './trainings.messages.ts';
 
 /** Who acts when the public applies: no user, in the organiser's name. */
-export const publicActor = (tenantId: string, organisationId: string): Actor => ({
-  userId: null as unknown as string,
-  tenantId,
-  organisationId,
-  roles: [],
-  projectScope: null,
-  oblastScope: null,
-  label: 'public training application',
-});
+export const publicActor = (tenantId: string, organisationId: string): Actor =>
+  actorWithoutUser({ tenantId, organisationId, label: 'public training application' });
 
 /** Registry fields → the enrolment form's question names, for problems the registry finds. */
 const REGISTRY_FIELD_TO_QUESTION: Record<string, string> = {
