@@ -11,6 +11,7 @@ import {
   surnameKeyFromSkeleton,
   transliterateKmu2010,
 } from '@oselia/matching';
+import { memoizeBounded } from '../../shared/bounded-memo.ts';
 
 /** Name parts split into words: double surnames and hyphenated given names count word by word. */
 const words = (text: string | null | undefined) =>
@@ -232,16 +233,7 @@ export async function resolveQueryWords(
 
 // Names repeat a great deal (a few thousand surnames and given names cover most people), and a
 // search ranks hundreds of candidates: their skeletons are remembered, up to a bound.
-const skeletons = new Map<string, string>();
-function cachedSkeleton(word: string): string {
-  let sk = skeletons.get(word);
-  if (sk === undefined) {
-    if (skeletons.size >= 50_000) skeletons.clear();
-    sk = nameSkeleton(word);
-    skeletons.set(word, sk);
-  }
-  return sk;
-}
+const cachedSkeleton = memoizeBounded(nameSkeleton, 50_000);
 
 type NameParts = { familyName: string; givenName: string; patronymic: string | null };
 

@@ -88,7 +88,7 @@ describe('checking a large file on several threads', () => {
 
   it('has the worker check pieces, in order, while this thread checks others', async () => {
     const { readTable } = await import('./people-import.file.ts');
-    const { suggestMapping } = await import('./people-import.mapping.ts');
+    const { suggestMapping } = await import('./people-import.headers.ts');
     const { checkRows } = await import('./people-import.check.ts');
     const { createPeopleService } = await import('../people.service.ts');
     const table = readTable(file(), 'csv');

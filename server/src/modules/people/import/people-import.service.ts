@@ -15,7 +15,7 @@ import { createPeopleService } from '../people.service.ts';
 import { type Analysis, analyseTable } from './people-import.analysis.ts';
 import { checkInPieces, checkRows } from './people-import.check.ts';
 import { detectFormat, type FileFormat, readTable, type Table, type TableRow } from './people-import.file.ts';
-import { checkMapping, suggestMapping } from './people-import.mapping.ts';
+import { checkMapping, suggestMapping } from './people-import.headers.ts';
 import type { Present } from './people-import.plan.ts';
 import { createCheckPool } from './people-import.pool.ts';
 import { createPeopleImportRepository } from './people-import.repository.ts';
