@@ -9,9 +9,9 @@ import { type Actor, assertCan } from '../access/access.policy.ts';
 import type { AuditService } from '../access/audit.service.ts';
 import type { PlacesService } from '../places/places.service.ts';
 import { createAssistanceReachRepository } from './assistance.reach.repository.ts';
-import { toAssistance, toConsent } from './people.mapper.ts';
+import { scopeOf, toAssistance, toConsent } from './people.mapper.ts';
 import { createPeopleRepository } from './people.repository.ts';
-import { type ConsentInput, consentRow, scopeOf } from './people.service.ts';
+import { type ConsentInput, consentRow } from './people.service.ts';
 import { FieldProblems } from './people.validation.ts';
 
 export interface AssistanceInput {

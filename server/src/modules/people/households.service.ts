@@ -6,9 +6,10 @@ import { uuidv7 } from '../../shared/ids.ts';
 import { type Actor, assertCan } from '../access/access.policy.ts';
 import type { AuditService } from '../access/audit.service.ts';
 import type { PlacesService } from '../places/places.service.ts';
+import { scopeOf } from './people.mapper.ts';
 import { createPeopleRepository } from './people.repository.ts';
 import { ageBandOf } from './people.rules.ts';
-import { type PeopleService, scopeOf } from './people.service.ts';
+import type { PeopleService } from './people.service.ts';
 import { FieldProblems } from './people.validation.ts';
 
 type NewHousehold = z.output<typeof createHouseholdBody>;

@@ -49,6 +49,12 @@ export function personForAudit(r: PersonRow) {
   return rest;
 }
 
+/** A person's scope facts, for the policy checks. */
+export const scopeOf = (p: Pick<PersonRow, 'registered_by_org' | 'current_pcode'>) => ({
+  organisationId: p.registered_by_org,
+  oblastPcode: p.current_pcode,
+});
+
 export function toConsent(r: ConsentRow) {
   return {
     id: r.id,

@@ -2,53 +2,28 @@ import type {
   CreatePersonBody,
   createPersonBody,
   IdentifierType,
-  PersonHit,
-  personSearchQuery,
   updatePersonBody,
   WashingtonGroup,
 } from '@oselia/contracts';
-import { type PersonRecord, transliterateKmu2010 } from '@oselia/matching';
+import { transliterateKmu2010 } from '@oselia/matching';
 import type { z } from 'zod';
 import type { Database } from '../../db/database.ts';
-import type { PersonRow } from '../../db/schema.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { Crypto } from '../../shared/crypto.ts';
 import { uuidv7 } from '../../shared/ids.ts';
-import { type Actor, assertCan, can } from '../access/access.policy.ts';
+import { type Actor, assertCan } from '../access/access.policy.ts';
 import type { AuditService } from '../access/audit.service.ts';
 import type { PlacesService } from '../places/places.service.ts';
-import { createDuplicateCheck } from './people.duplicates.ts';
-import { personForAudit, toMatchRecord, toPerson } from './people.mapper.ts';
-import { createPeopleRepository, type PersonFilters, type PersonHitRow } from './people.repository.ts';
-import {
-  canonicalIdentifier,
-  hasDisability,
-  identifierPurpose,
-  maskIdentifier,
-  normaliseUkrainianPhone,
-} from './people.rules.ts';
-import {
-  nameRanker,
-  pairKeySets,
-  personSearchKeys,
-  queryNameWords,
-  resolveQueryWords,
-  searchText,
-} from './people.search.ts';
+import { personForAudit, scopeOf, toPerson } from './people.mapper.ts';
+import { createPeopleMergeService } from './people.merge.service.ts';
+import { createPeopleRepository } from './people.repository.ts';
+import { hasDisability, identifierPurpose, maskIdentifier } from './people.rules.ts';
+import { createPeopleSearchService } from './people.search.service.ts';
+import { personSearchKeys, searchText } from './people.search.ts';
 import { canonicalIdentifiers, checkDates, FieldProblems, normalisePhones } from './people.validation.ts';
 
 export type NewPerson = z.output<typeof createPersonBody>;
 export type PersonPatch = z.output<typeof updatePersonBody>;
-type SearchQuery = z.output<typeof personSearchQuery>;
-
-/** Words of a name query that count (a full name with a double surname has five). */
-const MAX_NAME_WORDS = 6;
-/**
- * Persons ranked per name query, at least (five times what is shown). More than that match only a
- * name that many people share, and then they rank alike: measured over 1,000,000 persons, 300
- * found the person sought no more often than 100, and cost more.
- */
-const NAME_CANDIDATES = 100;
 
 export interface PeopleDeps {
   crypto: Crypto;
@@ -74,15 +49,8 @@ export function consentRow(actor: Actor, personId: string, c: ConsentInput) {
   };
 }
 
-/** A person's scope facts, for the policy checks. */
-export const scopeOf = (p: Pick<PersonRow, 'registered_by_org' | 'current_pcode'>) => ({
-  organisationId: p.registered_by_org,
-  oblastPcode: p.current_pcode,
-});
-
 export function createPeopleService(db: Database, deps: PeopleDeps) {
   const repo = createPeopleRepository(db);
-  const findLikelyDuplicates = createDuplicateCheck(db, deps);
 
   /** An identifier as stored: encrypted, with its keyed hash for exact lookup and a masked form. */
   function identifierRow(actor: Actor, personId: string, i: { type: IdentifierType; canonical: string }) {
@@ -169,7 +137,8 @@ export function createPeopleService(db: Database, deps: PeopleDeps) {
 
   return {
     preparePerson,
-    findLikelyDuplicates,
+    ...createPeopleSearchService(db, deps),
+    ...createPeopleMergeService(db, deps),
 
     /** Inserts a prepared person inside the caller's transaction. */
     async insertPreparedPerson(
@@ -308,12 +277,6 @@ export function createPeopleService(db: Database, deps: PeopleDeps) {
       );
     },
 
-    /** The records the matching engine compares: everyone not already merged into someone else. */
-    async listMatchRecords(tenantId: string): Promise<PersonRecord[]> {
-      const rows = await repo.listMatchRecords(tenantId);
-      return rows.map(toMatchRecord);
-    },
-
     /** Both records of a proposed pair, for side-by-side review (no read audit: the caller logs the review). */
     async getPeopleForReview(actor: Actor, ids: string[]) {
       return Promise.all(
@@ -321,58 +284,6 @@ export function createPeopleService(db: Database, deps: PeopleDeps) {
           const row = await loadPerson(actor, id);
           return toPerson(row, await repo.listIdentifiers(actor.tenantId, id));
         }),
-      );
-    },
-
-    /**
-     * Marks `mergedId` as the same person as `survivorId`. Nothing is moved or deleted: the merged
-     * record points at the survivor, so its identifiers, consent and assistance stay, and the merge
-     * can be undone.
-     */
-    async mergePersons(trx: Database, actor: Actor, survivorId: string, mergedId: string) {
-      const r = createPeopleRepository(trx);
-      const [survivor, merged] = [
-        await r.findPerson(actor.tenantId, survivorId),
-        await r.findPerson(actor.tenantId, mergedId),
-      ];
-      if (!survivor || !merged) throw notFound('person');
-      assertCan(actor, 'people.write', scopeOf(survivor));
-      assertCan(actor, 'people.write', scopeOf(merged));
-      if (survivor.merged_into || merged.merged_into)
-        throw new AppError('CONFLICT', 'one of the records is already merged into another');
-      await r.setMergedInto(actor.tenantId, mergedId, survivorId);
-      await deps.audit.recordAudit(
-        {
-          tenantId: actor.tenantId,
-          actor,
-          action: 'person.merged',
-          entityType: 'person',
-          entityId: mergedId,
-          before: { mergedInto: null },
-          after: { mergedInto: survivorId },
-        },
-        trx,
-      );
-    },
-
-    async undoMerge(trx: Database, actor: Actor, mergedId: string) {
-      const r = createPeopleRepository(trx);
-      const merged = await r.findPerson(actor.tenantId, mergedId);
-      if (!merged) throw notFound('person');
-      assertCan(actor, 'people.write', scopeOf(merged));
-      if (!merged.merged_into) throw new AppError('CONFLICT', 'this record is not merged');
-      await r.setMergedInto(actor.tenantId, mergedId, null);
-      await deps.audit.recordAudit(
-        {
-          tenantId: actor.tenantId,
-          actor,
-          action: 'person.merge_undone',
-          entityType: 'person',
-          entityId: mergedId,
-          before: { mergedInto: merged.merged_into },
-          after: { mergedInto: null },
-        },
-        trx,
       );
     },
 
@@ -397,117 +308,6 @@ export function createPeopleService(db: Database, deps: PeopleDeps) {
         createdAt: new Date(row.created_at).toISOString(),
         value: deps.crypto.decrypt(row.value_encrypted),
       };
-    },
-
-    /**
-     * One box: a phone number, an identifier (exact, through its keyed hash) or names in any
-     * script and common spelling; ranked, and limited to what the user may see.
-     */
-    async searchPeople(actor: Actor, query: SearchQuery): Promise<{ items: PersonHit[] }> {
-      const filters: PersonFilters = {
-        ...(query.oblast ? { oblast: query.oblast } : {}),
-        ...(query.populationGroup ? { populationGroup: query.populationGroup } : {}),
-        ...(query.vulnerability ? { vulnerability: query.vulnerability } : {}),
-        ...(query.disability ? { disability: query.disability === 'true' } : {}),
-        ...(query.minHouseholdSize ? { minHouseholdSize: query.minHouseholdSize } : {}),
-        ...(can(actor, 'people.read', { organisationId: null })
-          ? {}
-          : { organisationId: actor.organisationId }),
-        oblastScope: actor.oblastScope,
-      };
-      const q = (query.q ?? '').trim();
-      const limit = query.limit;
-      let rows: PersonHitRow[] = [];
-      let matchedOn: PersonHit['matchedOn'] = 'filters';
-      const phoneE164 =
-        /\d{6,}/.test(q.replace(/\D/g, '')) && !/\p{L}/u.test(q) ? normaliseUkrainianPhone(q) : null;
-      if (q === '') {
-        rows = await repo.searchByFilters(actor.tenantId, filters, limit);
-      } else if (phoneE164) {
-        rows = await repo.searchByPhone(actor.tenantId, phoneE164, filters, limit);
-        matchedOn = 'phone';
-      }
-      if (q !== '' && rows.length === 0 && /\d/.test(q)) {
-        const types: IdentifierType[] = ['tax_number', 'passport', 'idp_certificate', 'birth_certificate'];
-        const hashes = types.map((t) =>
-          deps.crypto.keyedHash(canonicalIdentifier(t, q), identifierPurpose(t)),
-        );
-        rows = await repo.searchByIdentifierHash(actor.tenantId, hashes, filters, limit);
-        matchedOn = 'identifier';
-      }
-      const nameWords = queryNameWords(q).slice(0, MAX_NAME_WORDS);
-      if (rows.length === 0 && nameWords.length > 0) {
-        matchedOn = 'name';
-        const keySets = await resolveQueryWords(nameWords, {
-          find: (keys, prefixGroups, n) => repo.findSearchTerms(actor.tenantId, keys, prefixGroups, n),
-          similar: (words, n) => repo.similarSearchTerms(actor.tenantId, words, n),
-        });
-        // Candidates by exact keys, at most a few hundred (a surname alone names thousands), ranked here.
-        rows = keySets
-          ? await repo.searchByKeySets(
-              actor.tenantId,
-              pairKeySets(keySets),
-              filters,
-              Math.max(limit * 5, NAME_CANDIDATES),
-            )
-          : [];
-      }
-      const rank = matchedOn === 'name' ? nameRanker(nameWords) : () => 1;
-      const shown = rows
-        .map((r) => ({
-          row: r,
-          score: rank({ familyName: r.family_name, givenName: r.given_name, patronymic: r.patronymic }),
-        }))
-        .sort((a, b) => b.score - a.score || (a.row.id < b.row.id ? -1 : 1))
-        .slice(0, limit);
-      const sizes = await repo.householdSizes(actor.tenantId, [
-        ...new Set(shown.map((h) => h.row.household_id).filter((h): h is string => !!h)),
-      ]);
-      const items = shown.map(({ row: r, score }) => ({
-        id: r.id,
-        familyName: r.family_name,
-        givenName: r.given_name,
-        patronymic: r.patronymic,
-        birthDate: r.birth_date,
-        sex: r.sex,
-        currentPcode: r.current_pcode,
-        householdSize: r.household_id ? (sizes.get(r.household_id) ?? null) : null,
-        score,
-        matchedOn,
-      }));
-      return { items };
-    },
-
-    /**
-     * The registry's record of someone who applied through a public form, when the matching
-     * engine is certain it is them (a link, not a maybe): its id, else null. Searches the whole
-     * registry; the caller shows the applicant nothing of what was found.
-     */
-    async findCertainMatch(tenantId: string, p: PublicApplicant): Promise<string | null> {
-      const registry: Actor = {
-        userId: null as unknown as string,
-        tenantId,
-        organisationId: '00000000-0000-0000-0000-000000000000',
-        roles: ['registration_officer'],
-        projectScope: null,
-        oblastScope: null,
-        label: 'public form',
-      };
-      const { candidates } = await findLikelyDuplicates(registry, {
-        familyName: p.familyName,
-        givenName: p.givenName,
-        patronymic: p.patronymic,
-        birthDate: p.birthDate,
-        sex: p.sex,
-        phones: p.phones,
-        taxNumber: null,
-        limit: 1,
-      });
-      const best = candidates[0];
-      if (best?.decision !== 'link') return null;
-      // A record merged into another is the same person as the one it points at.
-      const row = await repo.findPerson(tenantId, best.personId);
-      return row?.merged_into ?? best.personId;
     },
 
     /** Records a consent inside the caller's transaction (a public form's consent, for instance). */
@@ -537,16 +337,6 @@ export function createPeopleService(db: Database, deps: PeopleDeps) {
       );
     },
   };
-}
-
-/** What a public form tells about the person applying, for matching them to the registry. */
-export interface PublicApplicant {
-  familyName: string;
-  givenName: string;
-  patronymic: string | null;
-  birthDate: string | null;
-  sex: 'F' | 'M' | 'other' | 'unknown';
-  phones: string[];
 }
 
 export type PeopleService = ReturnType<typeof createPeopleService>;
