@@ -11,9 +11,10 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findChromium, INSTALL_HINT } from './chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromium = findChromium();
 const resultsDir = path.join(root, 'test-results', 'e2e');
 const serverLog = path.join(resultsDir, 'server.log');
 const started = Date.now();
@@ -99,7 +100,7 @@ function tail(file, lines) {
 
 async function main() {
   if (!fs.existsSync(chromium)) {
-    say(`no Chromium at ${chromium}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH)`);
+    say(`no Chromium at ${chromium}: ${INSTALL_HINT}`);
     return 1;
   }
   fs.mkdirSync(resultsDir, { recursive: true });

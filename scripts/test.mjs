@@ -4,10 +4,11 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findChromium, INSTALL_HINT } from '../e2e/chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const engine = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromium = findChromium();
 
 /**
  * One step: its commands run side by side (each prints as it goes); the step fails, and `npm test`
@@ -58,5 +59,5 @@ if (process.env.OSELIA_SKIP_E2E) {
 } else if (fs.existsSync(chromium)) {
   await step(`browser tests in Chromium on ${engine}`, [process.execPath, ['e2e/run.mjs']]);
 } else {
-  process.stdout.write(`\n== browser tests skipped: no Chromium at ${chromium} (apt-get install chromium)\n`);
+  process.stdout.write(`\n== browser tests skipped: no Chromium at ${chromium} (${INSTALL_HINT})\n`);
 }
