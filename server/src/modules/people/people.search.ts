@@ -11,7 +11,6 @@ import {
   surnameKeyFromSkeleton,
   transliterateKmu2010,
 } from '@oselia/matching';
-import { memoizeBounded } from '../../shared/bounded-memo.ts';
 
 /** Name parts split into words: double surnames and hyphenated given names count word by word. */
 const words = (text: string | null | undefined) =>
@@ -233,7 +232,7 @@ export async function resolveQueryWords(
 
 // Names repeat a great deal (a few thousand surnames and given names cover most people), and a
 // search ranks hundreds of candidates: their skeletons are remembered, up to a bound.
-const cachedSkeleton = memoizeBounded(nameSkeleton, 50_000);
+const cachedSkeleton = memoiseByText(nameSkeleton, 50_000);
 
 type NameParts = { familyName: string; givenName: string; patronymic: string | null };
 

@@ -1,6 +1,6 @@
 import { type relationship as relationshipEnum, vulnerability as vulnerabilityEnum } from '@oselia/contracts';
+import { memoiseByText } from '@oselia/matching';
 import type { z } from 'zod';
-import { memoizeBounded } from '../../../shared/bounded-memo.ts';
 
 /**
  * How the values people type in spreadsheets become the registration form's values: coded
@@ -17,7 +17,7 @@ const plainForm = (v: string) =>
 
 // Coded answers (sex, group, the six WG-SS questions, relationship, consent) take a handful of
 // values in a whole file: each is normalised once, not once per row.
-export const plain = memoizeBounded(plainForm, 10_000);
+export const plain = memoiseByText(plainForm, 10_000);
 
 function table<T extends string>(entries: Record<T, string[]>): Map<string, T> {
   const m = new Map<string, T>();
