@@ -19,15 +19,10 @@ import {
 } from './blocking.ts';
 import { compareFeatures, comparePairs, RADIX } from './compare.ts';
 import { type Dataset, DatasetBuilder, type DatasetColumns, type PersonRecord } from './dataset.ts';
-import {
-  explainPattern,
-  fitModel,
-  type MatchModel,
-  type PairExplanation,
-  PairScorer,
-  patternHistogram,
-  termFrequencyAdjustments,
-} from './model.ts';
+import { explainPattern, type PairExplanation } from './model.explain.ts';
+import { PairScorer, termFrequencyAdjustments } from './model.score.ts';
+import { fitModel, patternHistogram } from './model.train.ts';
+import type { MatchModel } from './model.ts';
 
 export interface Candidate {
   /** Index of the record in the indexed collection, and its id. */

@@ -4,7 +4,10 @@ import { FIELDS, PATTERN_COUNT } from './compare.ts';
 import type { PersonRecord } from './dataset.ts';
 import { prepareDataset } from './dataset.ts';
 import { dedupe } from './dedup.ts';
-import { defaultModel, explainPattern, fitModel, patternWeights } from './model.ts';
+import { explainPattern } from './model.explain.ts';
+import { patternWeights } from './model.score.ts';
+import { fitModel } from './model.train.ts';
+import { defaultModel } from './model.ts';
 
 const people: PersonRecord[] = [
   // one person registered three times: Cyrillic, Latin (KMU), Russian form with swapped day/month

@@ -22,18 +22,10 @@ import {
   RADIX,
 } from './compare.ts';
 import type { Dataset } from './dataset.ts';
-import {
-  explainPattern,
-  type FitOptions,
-  fitModel,
-  isConclusiveVeto,
-  type MatchModel,
-  type PairExplanation,
-  PairScorer,
-  patternHistogram,
-  termFrequencyAdjustments,
-  vetoReason,
-} from './model.ts';
+import { explainPattern, isConclusiveVeto, type PairExplanation, vetoReason } from './model.explain.ts';
+import { PairScorer, termFrequencyAdjustments } from './model.score.ts';
+import { type FitOptions, fitModel, patternHistogram } from './model.train.ts';
+import type { MatchModel } from './model.ts';
 
 export type PatternComputer = (d: Dataset, left: Int32Array, right: Int32Array) => Promise<Uint16Array>;
 export type PairGenerator = (d: Dataset, opts?: BlockingOptions) => Promise<CandidatePairs>;
