@@ -15,3 +15,6 @@ export * from './people-import.contract.ts';
 export * from './places.contract.ts';
 export * from './portal.contract.ts';
 export * from './trainings.contract.ts';
+export * from './trainings-awareness.contract.ts';
+export * from './trainings-completion.contract.ts';
+export * from './trainings-enrolment.contract.ts';
