@@ -4,7 +4,7 @@ import type { CheckedFile, CheckTask } from './people-import.check.ts';
 import type { Table, TableRow } from './people-import.file.ts';
 import { compileMapping, type MappedRow } from './people-import.mapping.ts';
 import type { Present } from './people-import.plan.ts';
-import { decodeStage, keepStagedRows } from './people-import.stage.ts';
+import { decodeStage, keepStagedRows } from './people-import.stage-codec.ts';
 
 /** Errors kept in a report; the count says how many there were in all. */
 const MAX_REPORTED_ERRORS = 10_000;

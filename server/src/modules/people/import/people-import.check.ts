@@ -17,14 +17,8 @@ import {
   mapRow,
   rowIdentity,
 } from './people-import.mapping.ts';
-import {
-  emptyStage,
-  encodeStage,
-  STAGE_PART_ROWS,
-  type StagedRows,
-  stagedCount,
-  stageRow,
-} from './people-import.stage.ts';
+import { emptyStage, type StagedRows, stagedCount, stageRow } from './people-import.stage.ts';
+import { encodeStage, STAGE_PART_ROWS } from './people-import.stage-codec.ts';
 
 /**
  * Each row on its own through the registration rules: the cells mapped to a person as the form

@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import type { Actor } from '../../access/access.policy.ts';
 import { bundleOf, createCheckPool, packRows, unpackRows } from './people-import.pool.ts';
 import { createPeopleImportService, type PeopleImportService } from './people-import.service.ts';
-import { decodeStage } from './people-import.stage.ts';
+import { decodeStage } from './people-import.stage-codec.ts';
 
 /**
  * A large file is checked on worker threads as well as on the server's own: the outcome must be the

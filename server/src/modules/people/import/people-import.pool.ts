@@ -5,7 +5,7 @@ import type { ImportRowError } from '@oselia/contracts';
 import type { CheckedFile, CheckedRows, CheckTask, RowCheck } from './people-import.check.ts';
 import { checkInPieces } from './people-import.check.ts';
 import type { TableRow } from './people-import.file.ts';
-import { encodeStage, STAGE_PART_ROWS } from './people-import.stage.ts';
+import { encodeStage, STAGE_PART_ROWS } from './people-import.stage-codec.ts';
 
 /**
  * Checking a large file on every core: the rows are cut into pieces that the server's own thread

@@ -19,13 +19,8 @@ import { checkMapping, suggestMapping } from './people-import.headers.ts';
 import type { Present } from './people-import.plan.ts';
 import { createCheckPool } from './people-import.pool.ts';
 import { createPeopleImportRepository } from './people-import.repository.ts';
-import {
-  decodeStage,
-  mappingHash,
-  STAGE_FORMAT,
-  type StagedRows,
-  type StagePins,
-} from './people-import.stage.ts';
+import { mappingHash, type StagedRows, type StagePins } from './people-import.stage.ts';
+import { decodeStage, STAGE_FORMAT } from './people-import.stage-codec.ts';
 import { createStageStore } from './people-import.stage-store.ts';
 import { writeStage } from './people-import.write.ts';
 

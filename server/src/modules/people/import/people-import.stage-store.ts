@@ -3,7 +3,8 @@ import { keptValue } from '../../../shared/kept-value.ts';
 import type { Actor } from '../../access/access.policy.ts';
 import type { Analysis } from './people-import.analysis.ts';
 import type { PeopleImportRepository } from './people-import.repository.ts';
-import { decodeStage, type StagedRows, type StagePins, stalePins } from './people-import.stage.ts';
+import { type StagedRows, type StagePins, stalePins } from './people-import.stage.ts';
+import { decodeStage } from './people-import.stage-codec.ts';
 
 /**
  * Where a dry run's stage waits for its import job: stored with the import, pinned to the file,

@@ -2,16 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planWrite } from './people-import.plan.ts';
 import {
-  decodeStage,
   emptyStage,
-  encodeStage,
   keepRows,
-  keepStagedRows,
   mappingHash,
   type StagedRows,
   stageRow,
   stalePins,
 } from './people-import.stage.ts';
+import { decodeStage, encodeStage, keepStagedRows } from './people-import.stage-codec.ts';
 
 /** A prepared person as the people service returns it, with the columns the job fills in itself. */
 function prepared(i: number, identifiers: number, consents: number) {
