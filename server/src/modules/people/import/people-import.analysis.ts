@@ -1,8 +1,8 @@
 import type { ImportMapping, ImportReport, ImportRowError } from '@oselia/contracts';
 import type { Actor } from '../../access/access.policy.ts';
-import type { CheckedFile, CheckTask } from './people-import.check.ts';
+import type { CheckedFile, CheckTask, RowCheck } from './people-import.check.ts';
 import type { Table, TableRow } from './people-import.file.ts';
-import { compileMapping, type MappedRow } from './people-import.mapping.ts';
+import { compileMapping } from './people-import.mapping.ts';
 import type { Present } from './people-import.plan.ts';
 import { decodeStage, keepStagedRows } from './people-import.stage-codec.ts';
 
@@ -33,17 +33,11 @@ export interface Analysis {
   invalidRows: number[];
 }
 
-/** What the file-level checks need of a row; its prepared person went into the stage already. */
-interface RowResult {
-  row: number;
-  householdKey: string | null;
-  relationship: MappedRow['relationship'];
-  importKey: string;
-  errors: ImportRowError[];
-  present: Present | null;
-  /** Its index in the stage while it is valid. */
-  staged: number;
-}
+/**
+ * What the file-level checks need of a row: its check (its prepared person went into the stage
+ * already), its row number, and who an earlier import brought in under its key.
+ */
+type RowResult = RowCheck & { row: number; present: Present | null };
 
 /**
  * Every row through the registration rules, then the checks that need the whole file: repeated
