@@ -16,6 +16,7 @@ import { type Analysis, analyseTable } from './people-import.analysis.ts';
 import { checkInPieces, checkRows } from './people-import.check.ts';
 import { detectFormat, type FileFormat, readTable, type Table, type TableRow } from './people-import.file.ts';
 import { checkMapping, suggestMapping } from './people-import.headers.ts';
+import { toPeopleImport } from './people-import.mapper.ts';
 import type { Present } from './people-import.plan.ts';
 import { createCheckPool } from './people-import.pool.ts';
 import { createPeopleImportRepository } from './people-import.repository.ts';
@@ -52,8 +53,6 @@ export interface ImportJobPayload {
   importId: string;
   actor: Actor;
 }
-
-const iso = (d: Date | string) => new Date(d).toISOString();
 
 /** Why a job's signal was aborted: a shutdown puts the job back in the queue, anything else ends it. */
 const stoppedByShutdown = (signal: AbortSignal) =>
@@ -160,34 +159,9 @@ export function createPeopleImportService(db: Database, deps: PeopleImportDeps) 
     };
   }
 
-  async function describe(
-    row: NonNullable<Awaited<ReturnType<typeof repo.findImport>>>,
-  ): Promise<PeopleImport> {
+  async function describe(row: Omit<PeopleImportRow, 'content'>): Promise<PeopleImport> {
     const job = row.job_id ? await deps.jobs.getJob(row.tenant_id, row.job_id).catch(() => null) : null;
-    // A job that died without telling the import (a crash past its retries) fails the import too.
-    const status =
-      row.status === 'importing' && job && (job.status === 'failed' || job.status === 'cancelled')
-        ? 'failed'
-        : row.status;
-    return {
-      id: row.id,
-      source: row.source,
-      fileName: row.file_name,
-      format: row.format,
-      sha256: row.sha256,
-      sizeBytes: row.size_bytes,
-      rowCount: row.row_count,
-      columns: row.columns as string[],
-      status,
-      mapping: row.mapping ? importMapping.parse(row.mapping) : null,
-      report: (row.report as ImportReport | null) ?? null,
-      counts: (row.counts as PeopleImport['counts']) ?? null,
-      skipInvalidRows: row.skip_invalid_rows,
-      error: row.error ?? (status === 'failed' && job ? job.error : null),
-      job,
-      createdAt: iso(row.created_at),
-      updatedAt: iso(row.updated_at),
-    };
+    return toPeopleImport(row, job);
   }
 
   return {
