@@ -1,35 +1,16 @@
-import type {
-  FeedbackCategory,
-  FeedbackFollowUp,
-  FeedbackItem,
-  FeedbackListQuery,
-  FeedbackReceipt,
-  FeedbackStats,
-  FeedbackSummary,
-  FollowUpBody,
-  RecordFeedbackBody,
-  RespondFeedbackBody,
-  SubmitFeedbackBody,
-} from '@oselia/contracts';
-import { feedbackCategory } from '@oselia/contracts';
+import type { FeedbackItem, FeedbackListQuery, RespondFeedbackBody } from '@oselia/contracts';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../shared/app-error.ts';
-import { type Crypto, safeEqual } from '../../shared/crypto.ts';
+import type { Crypto } from '../../shared/crypto.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import { type Actor, assertCan, can } from '../access/access.policy.ts';
 import type { createAuditService } from '../access/audit.service.ts';
 import type { createUsersService } from '../access/users.service.ts';
+import { createFeedbackIntakeService } from './feedback.intake.service.ts';
+import { iso, summary } from './feedback.mapper.ts';
+import { createFeedbackReportingService } from './feedback.reporting.service.ts';
 import { createFeedbackRepository, type FeedbackRow } from './feedback.repository.ts';
-import {
-  daysBetween,
-  dueDateFor,
-  formatReference,
-  median,
-  newReferenceCode,
-  newSecret,
-  normaliseCode,
-  SECRET_PURPOSE,
-} from './feedback.rules.ts';
+import { formatReference } from './feedback.rules.ts';
 
 export interface FeedbackDeps {
   crypto: Crypto;
@@ -37,9 +18,6 @@ export interface FeedbackDeps {
   users: Pick<ReturnType<typeof createUsersService>, 'getUser'>;
   now?: () => Date;
 }
-
-const PUBLIC_ACTOR = { userId: null, label: 'public feedback form' } as const;
-const iso = (d: Date | string) => new Date(d).toISOString();
 
 /**
  * Feedback and complaints: received from the public (or recorded by staff), followed up with a
@@ -72,83 +50,6 @@ export function createFeedbackService(db: Database, deps: FeedbackDeps) {
       return (await deps.users.getUser(tenantId, userId)).displayName;
     } catch {
       return null;
-    }
-  }
-
-  function summary(row: FeedbackRow, assigneeName: string | null, at: Date): FeedbackSummary {
-    return {
-      id: row.id,
-      referenceCode: row.reference_code,
-      category: row.category,
-      channel: row.channel,
-      status: row.status,
-      anonymous: row.anonymous,
-      excerpt: row.text.length > 140 ? `${row.text.slice(0, 139)}…` : row.text,
-      language: row.language,
-      escalationLevel: row.escalation_level,
-      dueAt: iso(row.due_at),
-      overdue: row.status !== 'closed' && new Date(row.due_at) < at,
-      assigneeId: row.assignee_id,
-      assigneeName,
-      createdAt: iso(row.created_at),
-      version: row.version,
-    };
-  }
-
-  async function receive(
-    tenantId: string,
-    input: SubmitFeedbackBody & { channel: RecordFeedbackBody['channel'] },
-    actor: Pick<Actor, 'userId' | 'label'> | typeof PUBLIC_ACTOR,
-  ): Promise<FeedbackReceipt> {
-    const received = now();
-    const secret = newSecret();
-    const contact = input.anonymous ? undefined : input.contact?.trim() || undefined;
-    const dueAt = dueDateFor(input.category, received);
-    for (let attempt = 0; ; attempt++) {
-      const id = uuidv7();
-      const referenceCode = newReferenceCode();
-      try {
-        await db.transaction().execute(async (trx) => {
-          await repo.insert(
-            {
-              tenant_id: tenantId,
-              id,
-              reference_code: referenceCode,
-              secret_hash: deps.crypto.keyedHash(normaliseCode(secret), SECRET_PURPOSE),
-              category: input.category,
-              channel: input.channel,
-              text: input.text,
-              anonymous: input.anonymous,
-              contact_enc: contact ? deps.crypto.encrypt(contact) : null,
-              place_pcode: input.placePcode ?? null,
-              programme: input.programme ?? null,
-              language: input.language,
-              due_at: dueAt,
-              created_at: received,
-              updated_at: received,
-              created_by: actor.userId,
-            },
-            trx,
-          );
-          // No text or contact in the audit log: only what was received and when it is due.
-          await deps.audit.recordAudit(
-            {
-              tenantId,
-              actor,
-              action: 'feedback.received',
-              entityType: 'feedback',
-              entityId: id,
-              after: { category: input.category, channel: input.channel, anonymous: input.anonymous },
-            },
-            trx,
-          );
-        });
-        return { referenceCode, secret, category: input.category, dueAt: iso(dueAt) };
-      } catch (error) {
-        // A reference code already taken (30⁸ codes: rare); draw another.
-        if (attempt < 3 && /feedback_items_reference_uq|unique/i.test(String(error))) continue;
-        throw error;
-      }
     }
   }
 
@@ -230,34 +131,7 @@ export function createFeedbackService(db: Database, deps: FeedbackDeps) {
   }
 
   return {
-    /** From the public form or the JSON API: anonymous unless a contact is given and kept. */
-    submitPublic(tenantId: string, input: SubmitFeedbackBody) {
-      return receive(tenantId, { ...input, channel: 'web' }, PUBLIC_ACTOR);
-    },
-
-    /** Staff record what came by the hotline, in person or by letter. */
-    record(actor: Actor, input: RecordFeedbackBody) {
-      assertCan(actor, 'feedback.handle');
-      return receive(actor.tenantId, input, actor);
-    },
-
-    /** Code and secret, compared in constant time; one answer for "no such code" and "wrong secret". */
-    async followUp(tenantId: string, body: FollowUpBody): Promise<FeedbackFollowUp> {
-      const code = formatReference(body.referenceCode);
-      const row = code ? await repo.findByReference(tenantId, code) : undefined;
-      const given = deps.crypto.keyedHash(normaliseCode(body.secret), SECRET_PURPOSE);
-      const ok = safeEqual(given, row?.secret_hash ?? deps.crypto.keyedHash('-', SECRET_PURPOSE));
-      if (!row || !ok) throw new AppError('NOT_FOUND', 'no feedback with this reference code and secret');
-      const responses = await repo.responses(tenantId, row.id, true);
-      return {
-        referenceCode: row.reference_code,
-        category: row.category,
-        status: row.status,
-        submittedAt: iso(row.created_at),
-        closedAt: row.closed_at ? iso(row.closed_at) : null,
-        responses: responses.map((r) => ({ text: r.text, at: iso(r.created_at) })),
-      };
-    },
+    ...createFeedbackIntakeService(db, deps, now),
 
     async list(actor: Actor, q: FeedbackListQuery) {
       assertCan(actor, 'feedback.read');
@@ -341,26 +215,7 @@ export function createFeedbackService(db: Database, deps: FeedbackDeps) {
       }));
     },
 
-    /** Aggregates over every item, sensitive ones included as numbers only. */
-    async stats(actor: Actor): Promise<FeedbackStats> {
-      assertCan(actor, 'feedback.stats');
-      const rows = await repo.statsRows(actor.tenantId);
-      const at = now();
-      const closeDays = (rs: typeof rows) =>
-        rs.filter((r) => r.closed_at).map((r) => daysBetween(new Date(r.created_at), new Date(r.closed_at!)));
-      const byCategory = feedbackCategory.options.map((category: FeedbackCategory) => {
-        const mine = rows.filter((r) => r.category === category);
-        return {
-          category,
-          total: mine.length,
-          open: mine.filter((r) => r.status !== 'closed').length,
-          overdue: mine.filter((r) => r.status !== 'closed' && new Date(r.due_at) < at).length,
-          closed: mine.filter((r) => r.status === 'closed').length,
-          medianDaysToClose: median(closeDays(mine)),
-        };
-      });
-      return { byCategory, total: rows.length, medianDaysToClose: median(closeDays(rows)) };
-    },
+    ...createFeedbackReportingService(db, now),
 
     async listHandlers(actor: Actor) {
       assertCan(actor, 'feedback.designate');
