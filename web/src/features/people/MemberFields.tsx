@@ -12,54 +12,27 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LikelyDuplicates } from '../dedup/LikelyDuplicates.tsx';
-import {
-  birthDateFrom,
-  type IdentifierKind,
-  type MemberDraft,
-  newKey,
-  type Precision,
-  type Sex,
-} from './memberDraft.ts';
+import { IdentifierRows } from './IdentifierRows.tsx';
+import { birthDateFrom, type MemberDraft, type Precision, type Sex } from './memberDraft.ts';
+import { POPULATION_GROUPS, PRECISIONS, RELATIONSHIPS, SEXES, VULNERABILITIES } from './memberOptions.ts';
 import { PlacePicker } from './PlacePicker.tsx';
 import classes from './people.module.css';
-import { checkTaxNumber, taxNumberBirthDate } from './taxNumber.ts';
 import { usePeopleFormat } from './usePeopleFormat.ts';
-import { disabilityOf, emptyWg, WG_ANSWERS, WG_DOMAINS, type WgAnswer } from './washingtonGroup.ts';
+import { WashingtonGroupFieldset } from './WashingtonGroupFieldset.tsx';
+
+// Re-exported so that the pages keep importing these from the fields they belong to.
+export {
+  IDENTIFIER_TYPES,
+  POPULATION_GROUPS,
+  PRECISIONS,
+  RELATIONSHIPS,
+  SEXES,
+  VULNERABILITIES,
+} from './memberOptions.ts';
+export { useTaxHint } from './useTaxHint.ts';
 
 /** A person has at most five phones (the API's limit): the main one and four others. */
 const MAX_OTHER_PHONES = 4;
-
-export const RELATIONSHIPS = [
-  'head',
-  'spouse',
-  'child',
-  'parent',
-  'sibling',
-  'grandchild',
-  'grandparent',
-  'other_relative',
-  'non_relative',
-] as const;
-export const SEXES: Sex[] = ['F', 'M', 'other', 'unknown'];
-export const PRECISIONS: Precision[] = ['day', 'month', 'year', 'estimated'];
-export const POPULATION_GROUPS = ['idp', 'returnee', 'host_community', 'refugee_migrant'] as const;
-export const VULNERABILITIES = [
-  'chronic_illness',
-  'pregnant_or_breastfeeding',
-  'single_headed_household',
-  'older_person_alone',
-  'unaccompanied_or_separated_child',
-  'large_family',
-  'survivor_of_violence',
-  'veteran_or_family',
-  'lost_livelihood',
-] as const;
-export const IDENTIFIER_TYPES: IdentifierKind[] = [
-  'tax_number',
-  'passport',
-  'idp_certificate',
-  'birth_certificate',
-];
 
 export type FieldMode = 'household' | 'single' | 'edit';
 
@@ -81,7 +54,6 @@ export function MemberFields({ member: m, onChange, errorOf, relationshipError, 
   const { t } = useTranslation();
   const format = usePeopleFormat();
   const id = (field: string) => fieldId(m.key, field);
-  const disability = disabilityOf(m.washingtonGroup);
 
   const setBirth = (precision: Precision, input: string) =>
     onChange({
@@ -101,8 +73,6 @@ export function MemberFields({ member: m, onChange, errorOf, relationshipError, 
     m.birthDate && m.birthDatePrecision !== 'day'
       ? t('people.storedAs', { date: format.date(m.birthDate) })
       : undefined;
-
-  const wgAnswered = Object.values(m.washingtonGroup).some((a) => a !== null);
 
   return (
     <Stack gap="md">
@@ -271,55 +241,7 @@ export function MemberFields({ member: m, onChange, errorOf, relationshipError, 
         />
       ) : null}
 
-      <Fieldset
-        classNames={{ root: classes.fieldset }}
-        legend={t('people.wgLegend')}
-        id={id('washingtonGroup')}
-      >
-        <Text size="sm" mb="sm">
-          {t('people.wgIntro')}
-        </Text>
-        <Stack gap="md">
-          {WG_DOMAINS.map((domain) => (
-            <Radio.Group
-              key={domain}
-              id={id(`wg-${domain}`)}
-              label={t(`people.wgQuestions.${domain}`)}
-              value={m.washingtonGroup[domain] ?? ''}
-              onChange={(v) =>
-                onChange({ washingtonGroup: { ...m.washingtonGroup, [domain]: v as WgAnswer } })
-              }
-            >
-              <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing={6} mt={6}>
-                {WG_ANSWERS.map((a) => (
-                  <Radio key={a} value={a} label={t(`people.wgAnswers.${a}`)} />
-                ))}
-              </SimpleGrid>
-            </Radio.Group>
-          ))}
-          <Group justify="space-between" wrap="wrap" gap="xs">
-            <Text fw={600} aria-live="polite">
-              {t('people.disabilityComputed', {
-                value:
-                  disability === null
-                    ? t('people.disabilityUnknown')
-                    : disability
-                      ? t('people.disabilityYes')
-                      : t('people.disabilityNo'),
-              })}
-            </Text>
-            {wgAnswered && (
-              <Button
-                variant="subtle"
-                size="compact-sm"
-                onClick={() => onChange({ washingtonGroup: emptyWg() })}
-              >
-                {t('people.wgClear')}
-              </Button>
-            )}
-          </Group>
-        </Stack>
-      </Fieldset>
+      <WashingtonGroupFieldset member={m} onChange={onChange} id={id} />
 
       <Fieldset
         classNames={{ root: classes.fieldset }}
@@ -376,95 +298,5 @@ export function MemberFields({ member: m, onChange, errorOf, relationshipError, 
         </Fieldset>
       )}
     </Stack>
-  );
-}
-
-/** A hint for a tax number while it is typed: check digit, and the birth date it encodes. */
-export function useTaxHint() {
-  const { t } = useTranslation();
-  const format = usePeopleFormat();
-  return (value: string, birthDate: string | null): { text?: string; bad: boolean } => {
-    const check = checkTaxNumber(value);
-    if (check === 'empty') return { bad: false };
-    if (check === 'incomplete') return { text: t('people.taxIncomplete'), bad: false };
-    if (check === 'invalid') return { text: t('people.taxInvalid'), bad: true };
-    const encoded = taxNumberBirthDate(value);
-    if (encoded && birthDate && encoded !== birthDate)
-      return { text: t('people.taxBirthMismatch', { date: format.date(encoded) }), bad: false };
-    return { text: t('people.taxValid'), bad: false };
-  };
-}
-
-function IdentifierRows({
-  member: m,
-  onChange,
-  errorOf,
-  id,
-}: {
-  member: MemberDraft;
-  onChange: (patch: Partial<MemberDraft>) => void;
-  errorOf: (field: string) => string | undefined;
-  id: (field: string) => string;
-}) {
-  const { t } = useTranslation();
-  const taxHint = useTaxHint();
-  const set = (key: string, patch: Partial<MemberDraft['identifiers'][number]>) =>
-    onChange({ identifiers: m.identifiers.map((i) => (i.key === key ? { ...i, ...patch } : i)) });
-
-  return (
-    <Fieldset
-      classNames={{ root: classes.fieldset }}
-      legend={t('people.identifiersLegend')}
-      id={id('identifiers')}
-    >
-      <Stack gap="sm">
-        {m.identifiers.map((ident, i) => {
-          const hint = ident.type === 'tax_number' ? taxHint(ident.value, m.birthDate) : { bad: false };
-          return (
-            <Group key={ident.key} align="flex-start" gap="xs" wrap="wrap">
-              <NativeSelect
-                id={id(`identifiers.${i}.type`)}
-                label={t('people.identifierType')}
-                value={ident.type}
-                onChange={(e) => set(ident.key, { type: e.currentTarget.value as IdentifierKind })}
-                data={IDENTIFIER_TYPES.map((k) => ({ value: k, label: t(`people.identifierTypes.${k}`) }))}
-                style={{ flex: '1 1 12rem' }}
-              />
-              <TextInput
-                id={id(`identifiers.${i}.value`)}
-                label={t('people.identifierValue')}
-                autoComplete="off"
-                inputMode={ident.type === 'tax_number' ? 'numeric' : undefined}
-                value={ident.value}
-                onChange={(e) => set(ident.key, { value: e.currentTarget.value })}
-                description={hint.bad ? undefined : hint.text}
-                error={errorOf(`identifiers.${i}.value`) ?? (hint.bad ? hint.text : undefined)}
-                style={{ flex: '1 1 12rem' }}
-              />
-              <Button
-                variant="subtle"
-                color="red"
-                mt={{ base: 0, sm: 25 }}
-                onClick={() => onChange({ identifiers: m.identifiers.filter((x) => x.key !== ident.key) })}
-              >
-                {t('people.removeIdentifier', { n: i + 1 })}
-              </Button>
-            </Group>
-          );
-        })}
-        <div>
-          <Button
-            variant="default"
-            onClick={() =>
-              onChange({
-                identifiers: [...m.identifiers, { key: newKey(), type: 'tax_number', value: '' }],
-              })
-            }
-          >
-            {t('people.addIdentifier')}
-          </Button>
-        </div>
-      </Stack>
-    </Fieldset>
   );
 }
