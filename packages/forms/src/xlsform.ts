@@ -4,18 +4,16 @@ import type {
   FormLanguage,
   FormProblem,
   FormSection,
-  FormText,
   Question,
 } from '@oselia/contracts';
 import { checkDefinition } from './check.ts';
-import { ExpressionError, parseConstraint, parseRelevant } from './expression.ts';
+import { ExpressionError, parseRelevant } from './expression.ts';
+import { choiceLists, rowQuestion } from './xlsform-questions.ts';
 import {
   Columns,
   cyrillic,
-  fileSettings,
   headersOf,
   metadataTypes,
-  parameters,
   problemAt,
   questionNameOf,
   type SheetRow,
@@ -35,7 +33,8 @@ export {
 
 /**
  * XLSForm (the `survey`/`choices`/`settings` sheets of KoboToolbox and ODK) to a form definition,
- * for the common question types, and back. Problems name the sheet and the row.
+ * for the common question types, and back. Problems name the sheet and the row. This file walks the
+ * survey rows (sections, groups, repeats); xlsform-questions.ts reads choice lists and question types.
  */
 
 interface Frame {
@@ -104,29 +103,7 @@ export function xlsFormToDefinition(form: XlsForm, options: XlsFormOptions = {})
   if (problems.length) return { problems };
 
   // Choice lists.
-  const lists = new Map<string, { value: string; label: FormText; row: number }[]>();
-  for (const r of form.choices) {
-    const list = choiceColumns.cell(r.cells, 'list_name') || choiceColumns.cell(r.cells, 'list name');
-    const value = choiceColumns.cell(r.cells, 'name');
-    if (!list && !value) continue;
-    const label = choiceColumns.text(r.cells, 'label') ?? { uk: value, en: value };
-    if (!list || !value) {
-      problems.push(
-        problemAt(
-          'choices',
-          r.row,
-          '',
-          'missing_column',
-          'потрібні list_name і name',
-          'list_name and name are needed',
-        ),
-      );
-      continue;
-    }
-    const entries = lists.get(list) ?? [];
-    entries.push({ value, label, row: r.row });
-    lists.set(list, entries);
-  }
+  const lists = choiceLists(form.choices, choiceColumns, problems);
 
   // Names first, so that conditions may refer to any question (order is checked afterwards).
   const names = new Map<string, string>();
@@ -291,95 +268,8 @@ export function xlsFormToDefinition(form: XlsForm, options: XlsFormOptions = {})
       stack.push({ kind: 'repeat', row: r.row, conditions: [], target: question.repeat!.questions });
       continue;
     }
-    const [head, listName] = type.split(' ');
-    let question: Question | null = null;
-    const appearance = surveyColumns.cell(r.cells, 'appearance').toLowerCase();
-    switch (head) {
-      case 'text':
-        question = { ...base, type: appearance.includes('multiline') ? 'long_text' : 'text' };
-        break;
-      case 'integer':
-        question = { ...base, type: 'number', validation: { integer: true } };
-        break;
-      case 'decimal':
-        question = { ...base, type: 'number' };
-        break;
-      case 'date':
-        question = { ...base, type: 'date' };
-        break;
-      case 'note':
-        question = { ...base, type: 'note' };
-        delete question.required;
-        break;
-      case 'file':
-      case 'image':
-        question = {
-          ...base,
-          type: 'file',
-          file: fileSettings(
-            head,
-            surveyColumns.cell(r.cells, 'body::accept'),
-            parameters(surveyColumns.cell(r.cells, 'parameters')),
-          ),
-        };
-        break;
-      case 'select_one':
-      case 'select_multiple': {
-        const listKey = rawType.trim().split(/\s+/)[1];
-        const list = listKey ? lists.get(listKey) : undefined;
-        if (!listName || !list) {
-          problems.push(
-            problemAt(
-              'survey',
-              r.row,
-              'type',
-              'missing_choices',
-              `немає списку варіантів «${listKey ?? ''}» на аркуші choices`,
-              `there is no choice list "${listKey ?? ''}" on the choices sheet`,
-            ),
-          );
-          continue;
-        }
-        question = {
-          ...base,
-          type: head === 'select_one' ? 'choice' : 'multi_choice',
-          choices: list.map(({ value, label: l }) => ({ value, label: l })),
-        };
-        break;
-      }
-      default:
-        problems.push(
-          problemAt(
-            'survey',
-            r.row,
-            'type',
-            'unknown_type',
-            `тип питання «${rawType}» не підтримується`,
-            `the question type "${rawType}" is not supported`,
-          ),
-        );
-        continue;
-    }
-    const constraint = surveyColumns.cell(r.cells, 'constraint');
-    if (constraint) {
-      try {
-        const v = parseConstraint(constraint);
-        const message = surveyColumns.text(r.cells, 'constraint_message');
-        question.validation = { ...question.validation, ...v, ...(message ? { message } : {}) };
-      } catch (e) {
-        const reason = e instanceof ExpressionError ? e.message : 'not understood';
-        problems.push(
-          problemAt(
-            'survey',
-            r.row,
-            'constraint',
-            'unsupported_expression',
-            `обмеження «${constraint}» не вдалося перекласти (${reason})`,
-            `the constraint "${constraint}" cannot be translated (${reason})`,
-          ),
-        );
-      }
-    }
+    const question = rowQuestion(r, rawType, type, base, surveyColumns, lists, problems);
+    if (!question) continue;
     target.push(question);
     rowOfPath.set(path, r.row);
   }
