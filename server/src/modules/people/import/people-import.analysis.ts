@@ -81,7 +81,16 @@ export async function analyseTable(
       return;
     }
     firstByKey.set(c.importKey, row);
-    rows.push({ ...c, row, present: null });
+    // Written out rather than spread: a spread of 100,000 checks took about 0.3 s here.
+    rows.push({
+      importKey: c.importKey,
+      householdKey: c.householdKey,
+      relationship: c.relationship,
+      errors: c.errors,
+      staged: c.staged,
+      row,
+      present: null,
+    });
   });
 
   // The same document on two rows (both imported, the second reported), in row order.

@@ -149,7 +149,11 @@ export async function checkInPieces(
   let offset = 0;
   for (let from = 0; from < rows.length; from += STAGE_PART_ROWS) {
     const piece = await check(rows.slice(from, from + STAGE_PART_ROWS));
-    for (const c of piece.checks) checks.push(c.staged < 0 ? c : { ...c, staged: c.staged + offset });
+    // The piece's checks are its own: renumbered in place (copying 100,000 of them cost more).
+    for (const c of piece.checks) {
+      if (c.staged >= 0) c.staged += offset;
+      checks.push(c);
+    }
     offset += piece.stage.row.length;
     // A piece is one stored part: no more rows than a part holds.
     parts.push(...encodeStage(piece.stage));

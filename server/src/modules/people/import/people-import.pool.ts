@@ -106,12 +106,13 @@ function joinPieces(pieces: Piece[]): CheckedFile {
   let offset = 0;
   for (const p of pieces) {
     let staged = 0;
+    // Each piece's checks are its own: renumbered in place (copying 100,000 of them cost more).
     for (const c of p.checks) {
-      if (c.staged < 0) checks.push(c);
-      else {
-        checks.push({ ...c, staged: c.staged + offset });
+      if (c.staged >= 0) {
+        c.staged += offset;
         staged++;
       }
+      checks.push(c);
     }
     offset += staged;
   }
