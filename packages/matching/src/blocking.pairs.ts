@@ -3,20 +3,7 @@
  * oversized ones only near neighbours. Pairs of several rule groups are then merged without repeats.
  */
 import type { BlockingAux, BlockingOptions, BlockingRule, CandidatePairs, RuleStats } from './blocking.ts';
-import type { DatasetColumns } from './dataset.ts';
-
-class IntBuffer {
-  data = new Int32Array(1 << 16);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-}
+import { type DatasetColumns, IntColumn } from './dataset.ts';
 
 /** Radix sort (two 16-bit passes) of 32-bit keys, carrying record indices. */
 function sortKeys(keys: Uint32Array, idx: Int32Array): void {
@@ -77,8 +64,8 @@ export function generateRulePairs(
 ): RulePairs {
   const maxBlock = opts.maxBlockSize ?? 25;
   const window = opts.window ?? 6;
-  const lo = new IntBuffer();
-  const hi = new IntBuffer();
+  const lo = new IntColumn(1 << 16);
+  const hi = new IntColumn(1 << 16);
   const push = (i: number, j: number) => {
     if (i < j) {
       lo.push(i);

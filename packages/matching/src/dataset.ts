@@ -82,7 +82,8 @@ class Interner {
   }
 }
 
-class IntColumn {
+/** A growing column of 32-bit integers (also the pair lists of blocking). */
+export class IntColumn {
   data: Int32Array;
   length = 0;
   constructor(cap: number) {
