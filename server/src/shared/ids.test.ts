@@ -17,6 +17,9 @@ describe('uuidv7', () => {
   it('keeps ids in order, also many within one millisecond, and never repeats one', () => {
     const ids = Array.from({ length: 20_000 }, () => uuidv7());
     expect([...ids].sort()).toEqual(ids);
+    expect(
+      ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id)),
+    ).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
   });
 });

@@ -82,8 +82,9 @@ export async function writeStage(db: Database, audit: AuditService, input: Write
     const present = new Map(
       (await r.findByImportKeys(actor.tenantId, imp.source, stage.importKey)).map((p) => [p.import_key, p]),
     );
-    const plan = planWrite(stage, present, uuidv7);
     t = lap('present', t);
+    const plan = planWrite(stage, present, uuidv7);
+    t = lap('plan', t);
 
     // Loading at least as many persons as the registry holds: the secondary indexes are built once
     // at the end (all or nothing still: the build is in this transaction, unique ones check every row).
