@@ -17,6 +17,12 @@ import { encodeStage, STAGE_PART_ROWS } from './people-import.stage-codec.ts';
 
 /** Rows per piece: one stored part of the stage. */
 const PIECE = STAGE_PART_ROWS;
+/**
+ * Pieces a worker holds at once. This thread hears a worker only between two pieces of its own (a
+ * tenth of a second each), so a worker given only the next piece sat idle waiting for a third;
+ * with two queued it never waits, and at most two are left for it at the end.
+ */
+const IN_FLIGHT = 3;
 /** Idle workers stop after this long. */
 const IDLE_MS = 60_000;
 /**
@@ -298,13 +304,13 @@ export function createCheckPool(opts: { secretKeyHex: string; workers?: number }
             await new Promise((resolve) => setImmediate(resolve));
           }
         };
-        // A worker has the next piece already while it checks one, so it never waits for this thread.
+        // A worker has the next pieces already while it checks one, so it never waits for this thread.
         const remote = async (w: Worker) => {
           // Never left to reject unheard: a failed piece is checked here instead.
           const ask = (p: number) =>
             send(w, { task, places, rows: packRows(slice(p)) }).then(fromPieceResult, () => null);
           const inFlight: [number, Promise<Piece | null>][] = [];
-          for (let i = 0; i < 2; i++) {
+          for (let i = 0; i < IN_FLIGHT; i++) {
             const p = take();
             if (p >= 0) inFlight.push([p, ask(p)]);
           }
