@@ -87,3 +87,8 @@ export async function openScratch(opts: { keep?: string } = {}) {
 
 export const seconds = (ms: number) => (ms / 1000).toFixed(2);
 export const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+/** CPU milliseconds of this process so far (all its threads). */
+export const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};

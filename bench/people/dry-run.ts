@@ -10,18 +10,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from '../dedup/common.ts';
-import { openScratch, peakRssMb, seconds } from './db.ts';
+import { cpuMs, openScratch, peakRssMb, seconds } from './db.ts';
 
 const args = parseArgs(process.argv.slice(2));
 const file = args.file ?? 'bench/out/people-100k.csv';
 const runs = Number(args.runs ?? 4);
 if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number of at least 1');
 const content = await fs.readFile(file);
-
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 
 const db = await openScratch();
 const warm: number[] = [];

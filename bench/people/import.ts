@@ -18,18 +18,12 @@ import { sql } from 'kysely';
 import { copyInto, copyRowsFrom } from '../../server/src/db/copy.ts';
 import { arrayLiteral } from '../../server/src/modules/people/import/people-import.bulk.repository.ts';
 import { parseArgs } from '../dedup/common.ts';
-import { openScratch, peakRssMb, seconds } from './db.ts';
+import { cpuMs, openScratch, peakRssMb, seconds } from './db.ts';
 
 const args = parseArgs(process.argv.slice(2));
 const file = args.file ?? 'bench/out/people-100k.csv';
 const runs = Number(args.runs ?? 1);
 const content = await fs.readFile(file);
-
-/** CPU milliseconds of this process. */
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 
 interface Step {
   wall: number;
