@@ -138,6 +138,22 @@ export async function checkRows(
   return { checks, stage };
 }
 
+/**
+ * Appends a piece's checks to the file's, their stage indexes moved on by `offset`; returns how many
+ * of them are staged. In place: a piece's checks are its own (copying 100,000 of them cost more).
+ */
+export function appendPieceChecks(into: RowCheck[], piece: RowCheck[], offset: number): number {
+  let staged = 0;
+  for (const c of piece) {
+    if (c.staged >= 0) {
+      c.staged += offset;
+      staged++;
+    }
+    into.push(c);
+  }
+  return staged;
+}
+
 /** Checks rows a piece at a time on this thread, reporting progress between pieces. */
 export async function checkInPieces(
   rows: TableRow[],
@@ -149,11 +165,7 @@ export async function checkInPieces(
   let offset = 0;
   for (let from = 0; from < rows.length; from += STAGE_PART_ROWS) {
     const piece = await check(rows.slice(from, from + STAGE_PART_ROWS));
-    // The piece's checks are its own: renumbered in place (copying 100,000 of them cost more).
-    for (const c of piece.checks) {
-      if (c.staged >= 0) c.staged += offset;
-      checks.push(c);
-    }
+    appendPieceChecks(checks, piece.checks, offset);
     offset += piece.stage.row.length;
     // A piece is one stored part: no more rows than a part holds.
     parts.push(...encodeStage(piece.stage));

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { ImportRowError } from '@oselia/contracts';
 import type { CheckedFile, CheckedRows, CheckTask, RowCheck } from './people-import.check.ts';
-import { checkInPieces } from './people-import.check.ts';
+import { appendPieceChecks, checkInPieces } from './people-import.check.ts';
 import type { TableRow } from './people-import.file.ts';
 import { encodeStage, STAGE_PART_ROWS } from './people-import.stage-codec.ts';
 
@@ -117,18 +117,7 @@ function fromPieceResult(r: PieceResult): Piece {
 function joinPieces(pieces: Piece[]): CheckedFile {
   const checks: RowCheck[] = [];
   let offset = 0;
-  for (const p of pieces) {
-    let staged = 0;
-    // Each piece's checks are its own: renumbered in place (copying 100,000 of them cost more).
-    for (const c of p.checks) {
-      if (c.staged >= 0) {
-        c.staged += offset;
-        staged++;
-      }
-      checks.push(c);
-    }
-    offset += staged;
-  }
+  for (const p of pieces) offset += appendPieceChecks(checks, p.checks, offset);
   return { checks, parts: pieces.flatMap((p) => p.stage) };
 }
 
