@@ -61,6 +61,11 @@ export function uuidv7(now = Date.now()): string {
   put(19, (r[0]! & 0x3f) | 0x80);
   put(21, r[1]!);
   // 23: '-'
-  for (let k = 2; k < 8; k++) put(20 + 2 * k, r[k]!);
+  put(24, r[2]!);
+  put(26, r[3]!);
+  put(28, r[4]!);
+  put(30, r[5]!);
+  put(32, r[6]!);
+  put(34, r[7]!);
   return text.toString('latin1', 0, 36);
 }
