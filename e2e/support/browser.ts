@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, onTestFailed } from 'vitest';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const screenshotDir = path.join(root, 'test-results', 'e2e');
@@ -43,6 +43,8 @@ export interface Session {
   close(): Promise<void>;
 }
 
+let sessionsOpened = 0;
+
 export async function openSession(
   browser: Browser,
   options: { viewport?: { width: number; height: number }; phone?: boolean } = {},
@@ -63,7 +65,49 @@ export async function openSession(
   page.on('console', (message) => {
     if (message.type() === 'error') process.stderr.write(`  [browser console] ${message.text()}\n`);
   });
-  return { context, page, pageErrors, close: () => context.close() };
+  // A journey closes its context in `finally`, before Vitest knows it failed; so close() keeps the
+  // page's last look in memory, and a failure writes it out next to the error.
+  let lastLook: PageLook | undefined;
+  const sessionNumber = ++sessionsOpened;
+  onTestFailed(({ task }) => writeLastLook(`${task.name}-${sessionNumber}`, lastLook));
+  const close = async () => {
+    lastLook = await takeLook(page);
+    await context.close();
+  };
+  return { context, page, pageErrors, close };
+}
+
+interface PageLook {
+  url: string;
+  text: string;
+  png?: Buffer;
+}
+
+/** The page's address, visible text and a screenshot of the window; never throws. */
+async function takeLook(page: Page): Promise<PageLook | undefined> {
+  if (page.isClosed()) return undefined;
+  const url = page.url();
+  // What a person would read (rendered text), not the DOM's: hidden nodes would only mislead.
+  let text: string;
+  try {
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator, not a DOM node
+    text = (await page.locator('body').innerText({ timeout: 5_000 })).slice(0, 2_000);
+  } catch (error) {
+    text = `(no text: ${(error as Error).message})`;
+  }
+  const png = await page.screenshot({ timeout: 5_000 }).catch(() => undefined);
+  return { url, text, png };
+}
+
+function writeLastLook(testName: string, look: PageLook | undefined): void {
+  if (!look) return;
+  const name = `failed-${testName.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80)}`;
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  if (look.png) fs.writeFileSync(path.join(screenshotDir, `${name}.png`), look.png);
+  process.stderr.write(
+    `  [failed journey] ${testName}\n  last page: ${look.url}\n  its text: ${look.text.replaceAll('\n', ' | ')}\n` +
+      (look.png ? `  screenshot: test-results/e2e/${name}.png\n` : ''),
+  );
 }
 
 /** Waits until the locator is visible (Playwright's auto-wait) and returns it. */
