@@ -18,6 +18,7 @@ import * as portal from './2026_11_28_2300_portal.ts';
 import * as feedback from './2026_11_28_2310_feedback.ts';
 import * as triggersAlways from './2026_11_28_2320_triggers_always.ts';
 import * as ginPendingListSetting from './2026_11_28_2330_gin_pending_list_setting.ts';
+import * as searchTermsFromImports from './2026_12_07_2130_search_terms_from_imports.ts';
 
 /** Every migration, in order. Names are timestamps so they sort. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_2200_trainings': trainings,
   '2026_11_28_2320_triggers_always': triggersAlways,
   '2026_11_28_2330_gin_pending_list_setting': ginPendingListSetting,
+  '2026_12_07_2130_search_terms_from_imports': searchTermsFromImports,
 };

@@ -10,6 +10,7 @@ import {
   queryWordSkeletons,
   resolveQueryWords,
   type SearchTermLookup,
+  searchTermsOf,
   searchText,
   skeletonKeys,
 } from './people.search.ts';
@@ -71,6 +72,15 @@ describe('search keys', () => {
   it('does not match a different name', () => {
     expect(matches('Oleksandr Bondarenko', shevchenko)).toBe(false);
     expect(matches('Mykola', shevchenko)).toBe(false);
+  });
+
+  it('give the search terms of single name parts, each once, and none of the pairs', () => {
+    const keys = [personSearchKeys(shevchenko), personSearchKeys({ ...shevchenko, givenName: 'Марія' })];
+    const terms = searchTermsOf(keys);
+    expect(new Set(terms).size).toBe(terms.length);
+    expect(terms.sort()).toEqual([...new Set(keys.flat().filter((k) => /^[sgp]:/.test(k)))].sort());
+    expect(terms.some((k) => k.startsWith('sg:'))).toBe(false);
+    expect(keys.flat().some((k) => k.startsWith('sg:'))).toBe(true);
   });
 });
 

@@ -53,6 +53,18 @@ const patronymicKeysOf = partKeys('p:', patronymicKey);
 const pairKey = (surname: string, given: string) => `sg:${surname}|${given}`;
 
 /**
+ * The distinct keys of single name parts (`s:`, `g:`, `p:`) among these persons' keys: the rows of
+ * `person_search_terms` they need. Pairs are only ever looked up exactly, so they have none. The
+ * same rule as the persons trigger's `k ~ '^[sgp]:'`, for a bulk import that adds its terms itself.
+ */
+export function searchTermsOf(keyLists: Iterable<readonly string[]>): string[] {
+  const terms = new Set<string>();
+  for (const keys of keyLists)
+    for (const k of keys) if (k[1] === ':' && (k[0] === 's' || k[0] === 'g' || k[0] === 'p')) terms.add(k);
+  return [...terms];
+}
+
+/**
  * The typed words' key sets with two of them — one holding surname keys, the other given-name
  * keys — replaced by one set of `sg:` keys (both readings of which word is which): the same
  * persons, found through small index entries instead of two large ones. A person is then found

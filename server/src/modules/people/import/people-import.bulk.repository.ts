@@ -312,6 +312,23 @@ export function createBulkWriteRepository(db: Database) {
       await sql`set local gin_pending_list_limit = default`.execute(db);
     },
 
+    /**
+     * For the rest of this transaction the persons trigger leaves the search terms to the caller,
+     * which adds them once with `addSearchTerms` (migration 2026_12_07_2130).
+     */
+    async takeOverSearchTerms() {
+      await sql`select set_config('oselia.search_terms_added_by_caller', 'on', true)`.execute(db);
+    },
+
+    /** Adds these search terms (`s:…`, `g:…`, `p:…` keys) where they are not there yet. */
+    async addSearchTerms(tenantId: string, terms: string[]) {
+      if (terms.length === 0) return;
+      await sql`
+        insert into person_search_terms (tenant_id, term, word)
+        select ${tenantId}, t, substr(t, 3) from unnest(${terms}::text[]) as t
+        on conflict do nothing`.execute(db);
+    },
+
     async runStatements(statements: string[]) {
       for (const s of statements) await sql.raw(s).execute(db);
     },

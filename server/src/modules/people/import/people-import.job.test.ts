@@ -89,6 +89,16 @@ async function damageStoredStage(id: string) {
   await sql`update people_import_stage_parts set data = 'not a stage' where import_id = ${id}`.execute(t.db);
 }
 
+/** The single-part search keys of these persons (family name LIKE), and those with no search term. */
+async function termsOf(familyName: string) {
+  const { rows } = await sql<{ term: string; stored: boolean }>`
+    select distinct k as term,
+      exists (select 1 from person_search_terms s where s.tenant_id = p.tenant_id and s.term = k) as stored
+    from persons p, unnest(p.search_keys) as k
+    where p.family_name like ${familyName} and k ~ '^[sgp]:'`.execute(t.db);
+  return { needed: rows.length, missing: rows.filter((r) => !r.stored).map((r) => r.term) };
+}
+
 /** A job context as the runner would give it, with a signal the test controls. */
 function contextFor(job: JobRow, onProgress: (message: string | null | undefined) => void = () => {}) {
   const controller = new AbortController();
@@ -256,6 +266,35 @@ describe('a file of a few hundred people', () => {
       }))
       .sort((a, b) => (a.birth_date + a.given_name < b.birth_date + b.given_name ? -1 : 1));
     expect(written).toEqual(expected);
+  });
+
+  it('adds the search terms of its persons itself, and leaves them to the trigger elsewhere', async () => {
+    const head = 'id,family_name,given_name,patronymic,birth_date,sex';
+    const rows = Array.from({ length: 40 }, (_, i) =>
+      [
+        `t${i}`,
+        `Термін${'абвгд'[i % 5]}енко`,
+        ['Олена', 'Їжак', 'Юрій', 'Явдоха'][i % 4],
+        i % 2 ? 'Петрович' : '',
+        `1980-01-${10 + (i % 9)}`,
+        i % 2 ? 'M' : 'F',
+      ].join(','),
+    );
+    const jobId = await start(await uploadAndCheck([head, ...rows].join('\n'), 'terms'));
+    await t.services.runner.drain();
+    expect(await jobPhases(jobId)).toHaveProperty('terms');
+    // Every single-part key of the new persons has its term, as the trigger would have made it.
+    expect(await termsOf('Термін%')).toEqual({ needed: 5 + 4 + 1, missing: [] });
+
+    // A person registered one by one afterwards still gets hers from the trigger.
+    const res = await call(t, officer, 'POST', '/api/v1/people', {
+      familyName: 'Зумерченко',
+      givenName: 'Мирослава',
+      birthDate: '1990-02-03',
+      sex: 'F',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(await termsOf('Зумерченко')).toEqual({ needed: 2, missing: [] });
   });
 });
 

@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/app-error.ts';
 import { uuidv7 } from '../../../shared/ids.ts';
 import type { Actor } from '../../access/access.policy.ts';
 import type { AuditService } from '../../access/audit.service.ts';
+import { searchTermsOf } from '../people.search.ts';
 import { type BulkTable, createBulkWriteRepository } from './people-import.bulk.repository.ts';
 import { planWrite } from './people-import.plan.ts';
 import { createPeopleImportRepository } from './people-import.repository.ts';
@@ -101,6 +102,8 @@ export async function writeStage(db: Database, audit: AuditService, input: Write
     // Without a rebuild, a large load merges GIN entries in a few big batches, the last before commit.
     const bulkGin = !rebuild && large;
     if (bulkGin) await bulk.widenGinPendingLists();
+    // The file's search terms are added once, below, instead of by the trigger at every step.
+    if (plan.fresh.length > 0) await bulk.takeOverSearchTerms();
     t = lap('drop', t);
 
     const heads = plan.households.map((h) => h.head);
@@ -184,6 +187,9 @@ export async function writeStage(db: Database, audit: AuditService, input: Write
       const done = from + step.length;
       input.progress(done, fresh.length, `${done} of ${fresh.length} people written`);
     }
+    const keys = stage.person.search_keys as string[][];
+    await bulk.addSearchTerms(actor.tenantId, searchTermsOf(fresh.map((i) => keys[i]!)));
+    t = lap('terms', t);
     stopIfAsked();
     if (rebuild) input.progress(fresh.length, fresh.length, 'building the indexes again');
     await bulk.runStatements(restore);
