@@ -1,4 +1,5 @@
-import { type ImportField, type ImportMapping, importField } from '@oselia/contracts';
+import { type ImportField, type ImportMapping, importField, importMapping } from '@oselia/contracts';
+import { AppError } from '../../../shared/app-error.ts';
 
 /**
  * From a file's column headings to the registration form's fields: which column feeds which
@@ -143,4 +144,19 @@ export function checkMapping(mapping: ImportMapping, columns: string[]): string[
   if (mapping.householdKey && !mapping.relationship)
     problems.push('relationship: a household key needs the column that says who is the head');
   return problems;
+}
+
+/** An import's stored mapping, refused with a message per field when rows cannot be read with it. */
+export function completeMappingOf(stored: unknown, columns: string[]): ImportMapping {
+  const mapping = importMapping.parse(stored ?? {});
+  const problems = checkMapping(mapping, columns);
+  if (problems.length > 0) {
+    throw new AppError('VALIDATION_FAILED', 'the column mapping is not complete', {
+      fields: problems.map((p) => {
+        const [field, ...rest] = p.split(': ');
+        return { field: `mapping.${field}`, message: rest.join(': ') };
+      }),
+    });
+  }
+  return mapping;
 }

@@ -15,13 +15,13 @@ import { createPeopleService } from '../people.service.ts';
 import { type Analysis, analyseTable } from './people-import.analysis.ts';
 import { checkInPieces, checkRows } from './people-import.check.ts';
 import { detectFormat, type FileFormat, readTable, type Table, type TableRow } from './people-import.file.ts';
-import { checkMapping, suggestMapping } from './people-import.headers.ts';
+import { completeMappingOf, suggestMapping } from './people-import.headers.ts';
 import { toPeopleImport } from './people-import.mapper.ts';
 import type { Present } from './people-import.plan.ts';
 import { createCheckPool } from './people-import.pool.ts';
 import { createPeopleImportRepository } from './people-import.repository.ts';
 import { mappingHash, type StagedRows, type StagePins } from './people-import.stage.ts';
-import { decodeStage, STAGE_FORMAT } from './people-import.stage-codec.ts';
+import { decodeStage, decodeStageInTurns, STAGE_FORMAT } from './people-import.stage-codec.ts';
 import { createStageStore } from './people-import.stage-store.ts';
 import { writeStage } from './people-import.write.ts';
 
@@ -101,20 +101,6 @@ export function createPeopleImportService(db: Database, deps: PeopleImportDeps) 
     return readTable(content, imp.format);
   }
 
-  function mappingOf(imp: Pick<PeopleImportRow, 'mapping' | 'columns'>): ImportMapping {
-    const mapping = importMapping.parse(imp.mapping ?? {});
-    const problems = checkMapping(mapping, imp.columns as string[]);
-    if (problems.length > 0) {
-      throw new AppError('VALIDATION_FAILED', 'the column mapping is not complete', {
-        fields: problems.map((p) => {
-          const [field, ...rest] = p.split(': ');
-          return { field: `mapping.${field}`, message: rest.join(': ') };
-        }),
-      });
-    }
-    return mapping;
-  }
-
   async function findPresent(
     tenantId: string,
     source: string,
@@ -128,7 +114,7 @@ export function createPeopleImportService(db: Database, deps: PeopleImportDeps) 
     imp: PeopleImportRow | Omit<PeopleImportRow, 'content'>,
     onProgress?: (done: number, total: number) => Promise<void> | void,
   ): Promise<Analysis> {
-    const mapping = mappingOf(imp);
+    const mapping = completeMappingOf(imp.mapping, imp.columns as string[]);
     const table = await tableOf(imp);
     return analyseTable(
       {
@@ -154,7 +140,7 @@ export function createPeopleImportService(db: Database, deps: PeopleImportDeps) 
       formatVersion: STAGE_FORMAT,
       fileSha256: imp.sha256,
       contentDigest: (await repo.contentDigest(imp.tenant_id, imp.id)) ?? '',
-      mappingHash: mappingHash(mappingOf(imp)),
+      mappingHash: mappingHash(completeMappingOf(imp.mapping, imp.columns as string[])),
       keyCheck,
     };
   }
@@ -250,7 +236,9 @@ export function createPeopleImportService(db: Database, deps: PeopleImportDeps) 
       const pins = await currentPins(imp);
       const analysis = await analyse(actor, imp);
       stages.forgetStage();
-      const createdAt = await db.transaction().execute(async (trx) => {
+      // The stage is decoded for the job while the database stores it: the job can then start
+      // writing at once, and this thread is idle meanwhile anyway.
+      const stored = db.transaction().execute(async (trx) => {
         const r = createPeopleImportRepository(trx);
         const saved = await stages.saveStage(r, actor, id, pins, analysis);
         const updated = await r.updateImport(actor.tenantId, id, ['draft', 'validated', 'failed'], {
@@ -261,7 +249,8 @@ export function createPeopleImportService(db: Database, deps: PeopleImportDeps) 
         if (!updated) throw new AppError('CONFLICT', 'the import was started meanwhile');
         return saved.createdAt;
       });
-      stages.keepStage({ tenantId: actor.tenantId, id, pins, createdAt, parts: analysis.parts });
+      const [createdAt, stage] = await Promise.all([stored, decodeStageInTurns(analysis.parts)]);
+      stages.keepStage({ tenantId: actor.tenantId, id, pins, createdAt, stage });
       return analysis.report;
     },
 

@@ -230,6 +230,19 @@ export function decodeStage(parts: string[], only?: StageColumn[]): StagedRows {
 }
 
 /**
+ * The same as decodeStage, giving the event loop a turn after each part: for decoding while a
+ * query is in flight, whose bytes must keep flowing to the database meanwhile.
+ */
+export async function decodeStageInTurns(parts: string[]): Promise<StagedRows> {
+  const decoded: StagedRows[] = [];
+  for (const part of parts) {
+    decoded.push(decodePart(part));
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return concatStages(decoded.length === 0 ? [emptyStage()] : decoded);
+}
+
+/**
  * The stored parts with only the rows whose flag is set (one flag per staged row, in order). Only
  * the parts that lose rows are decoded and written again; the others stay as they are.
  */

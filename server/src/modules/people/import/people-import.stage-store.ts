@@ -9,7 +9,7 @@ import { decodeStage } from './people-import.stage-codec.ts';
 /**
  * Where a dry run's stage waits for its import job: stored with the import, pinned to the file,
  * mapping and key it was made with; the last one made on this server also stays in memory for a
- * while as text, so that the job here need not read it back.
+ * while, decoded (about 60 MB for 100,000 rows), so that the job here need not read it back.
  */
 export function createStageStore(repo: PeopleImportRepository, keepMs: number) {
   const kept = keptValue<{
@@ -18,7 +18,7 @@ export function createStageStore(repo: PeopleImportRepository, keepMs: number) {
     pins: StagePins;
     /** When the stored copy was made: tells it from a later stage of the same import and pins. */
     createdAt: number;
-    parts: string[];
+    stage: StagedRows;
   }>(keepMs);
 
   return {
@@ -43,7 +43,13 @@ export function createStageStore(repo: PeopleImportRepository, keepMs: number) {
     },
 
     /** Keeps the stage just stored in memory too. */
-    keepStage(entry: { tenantId: string; id: string; pins: StagePins; createdAt: number; parts: string[] }) {
+    keepStage(entry: {
+      tenantId: string;
+      id: string;
+      pins: StagePins;
+      createdAt: number;
+      stage: StagedRows;
+    }) {
       kept.set(entry);
     },
 
@@ -74,13 +80,15 @@ export function createStageStore(repo: PeopleImportRepository, keepMs: number) {
         mine.id === imp.id &&
         mine.createdAt === new Date(stored.created_at).getTime() &&
         stalePins(mine.pins, pins).length === 0;
-      const parts = same ? mine.parts : await repo.findStageParts(imp.tenant_id, imp.id);
       let stage: StagedRows;
-      try {
-        stage = decodeStage(parts);
-      } catch {
-        // A damaged stage is only a lost shortcut: the rows are checked again.
-        return null;
+      if (same) stage = mine.stage;
+      else {
+        try {
+          stage = decodeStage(await repo.findStageParts(imp.tenant_id, imp.id));
+        } catch {
+          // A damaged stage is only a lost shortcut: the rows are checked again.
+          return null;
+        }
       }
       if (stage.row.length !== stored.rows) return null;
       const invalid = stored.invalid_rows;
