@@ -1,7 +1,6 @@
 import type { Organisation, Role, User } from '@oselia/contracts';
 import type { OrganisationRow, UserRow } from '../../db/schema.ts';
-
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+import { iso } from '../../shared/iso.ts';
 
 export function toUser(r: UserRow): User {
   return {

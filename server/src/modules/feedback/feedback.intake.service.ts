@@ -9,9 +9,9 @@ import type { Database } from '../../db/database.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { type Crypto, safeEqual } from '../../shared/crypto.ts';
 import { uuidv7 } from '../../shared/ids.ts';
+import { iso } from '../../shared/iso.ts';
 import { type Actor, assertCan } from '../access/access.policy.ts';
 import type { createAuditService } from '../access/audit.service.ts';
-import { iso } from './feedback.mapper.ts';
 import { createFeedbackRepository } from './feedback.repository.ts';
 import {
   dueDateFor,

@@ -1,8 +1,8 @@
 import type { FeedbackSummary } from '@oselia/contracts';
+import { iso } from '../../shared/iso.ts';
 import type { FeedbackRow } from './feedback.repository.ts';
 
 /** Rows as the API shows them; shared by intake and case handling. */
-export const iso = (d: Date | string) => new Date(d).toISOString();
 
 export function summary(row: FeedbackRow, assigneeName: string | null, at: Date): FeedbackSummary {
   return {

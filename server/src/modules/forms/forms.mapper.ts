@@ -5,8 +5,7 @@ import type {
   Question,
 } from '@oselia/contracts';
 import type { FormDefinitionRow } from '../../db/schema.ts';
-
-const iso = (d: Date | string) => new Date(d).toISOString();
+import { iso } from '../../shared/iso.ts';
 
 /** Questions that ask something (notes left out), repeat groups' own questions included. */
 export function countQuestions(definition: FormDefinition): number {

@@ -8,10 +8,9 @@ import type {
   ScreeningResult,
 } from '@oselia/contracts';
 import type { Crypto } from '../../shared/crypto.ts';
+import { iso } from '../../shared/iso.ts';
 import type { ApplicationRow, DocumentRow } from './grants.applications.repository.ts';
 import { publicStatusOf } from './grants.applications.rules.ts';
-
-const iso = (d: Date | string) => new Date(d).toISOString();
 
 /**
  * Personal data of an application, stored encrypted as one JSON value: the applicant's name and

@@ -4,6 +4,7 @@ import { AppError, notFound } from '../../shared/app-error.ts';
 import type { Crypto } from '../../shared/crypto.ts';
 import { decodeCursor, pageFrom } from '../../shared/cursor.ts';
 import { uuidv7 } from '../../shared/ids.ts';
+import { iso } from '../../shared/iso.ts';
 import { type Actor, assertCan } from '../access/access.policy.ts';
 import type { AuditService } from '../access/audit.service.ts';
 import type { OrganisationsService } from '../access/organisations.service.ts';
@@ -20,7 +21,6 @@ import { createCommitteeRepository } from './grants.committee.repository.ts';
 import { scopeOfApplication } from './grants.reviews.mapper.ts';
 import { moveApplicationStatus } from './grants.reviews.repository.ts';
 
-const iso = (d: Date | string) => new Date(d).toISOString();
 const today = () => new Date().toISOString().slice(0, 10);
 
 type AwardAction =

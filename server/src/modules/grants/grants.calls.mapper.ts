@@ -6,11 +6,9 @@ import type {
   RequiredDocument,
   ScoringRubric,
 } from '@oselia/contracts';
+import { iso } from '../../shared/iso.ts';
 import type { CallRow } from './grants.calls.repository.ts';
 import { describeRule } from './grants.eligibility.ts';
-
-const iso = (d: Date | string) => new Date(d).toISOString();
-const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d));
 
 /** jsonb arrives parsed from both engines; rules were checked against the contract when saved. */
 export const rulesOf = (r: CallRow) => r.eligibility_rules as EligibilityRule[];
@@ -24,8 +22,8 @@ export function toCallSummary(r: CallRow) {
     form: r.form_id && r.form_version ? { id: r.form_id, version: r.form_version } : null,
     reviewersPerApplication: r.reviewers_per_application,
     projectId: r.project_id,
-    openedAt: isoOrNull(r.opened_at),
-    closedAt: isoOrNull(r.closed_at),
+    openedAt: iso(r.opened_at),
+    closedAt: iso(r.closed_at),
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
   };

@@ -3,6 +3,7 @@ import type { Database } from '../../db/database.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { Crypto } from '../../shared/crypto.ts';
 import { uuidv7 } from '../../shared/ids.ts';
+import { iso } from '../../shared/iso.ts';
 import { type Actor, assertCan } from '../access/access.policy.ts';
 import type { AuditService } from '../access/audit.service.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
@@ -17,7 +18,7 @@ import {
   type SessionRow,
 } from './grants.committee.repository.ts';
 import { formatMoney } from './grants.eligibility.ts';
-import { iso, scopeOfApplication } from './grants.reviews.mapper.ts';
+import { scopeOfApplication } from './grants.reviews.mapper.ts';
 import { moveApplicationStatus } from './grants.reviews.repository.ts';
 
 /** Where the committee may decide: reviewed, or back from the waiting list. */

@@ -3,6 +3,7 @@ import type { Database } from '../../db/database.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { Crypto } from '../../shared/crypto.ts';
 import { uuidv7 } from '../../shared/ids.ts';
+import { iso } from '../../shared/iso.ts';
 import { type Actor, assertCan } from '../access/access.policy.ts';
 import type { AuditService } from '../access/audit.service.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
@@ -10,7 +11,6 @@ import { type CallRow, createCallsRepository } from './grants.calls.repository.t
 import { scopeOfCall } from './grants.calls.service.ts';
 import { createDecisionsService, toDecision } from './grants.committee.decisions.ts';
 import { createCommitteeRepository, type SessionRow } from './grants.committee.repository.ts';
-import { iso } from './grants.reviews.mapper.ts';
 
 /**
  * The selection committee: a session per sitting with minutes and attendees; a decision per

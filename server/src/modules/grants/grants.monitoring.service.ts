@@ -1,6 +1,7 @@
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { uuidv7 } from '../../shared/ids.ts';
+import { iso } from '../../shared/iso.ts';
 import type { Actor } from '../access/access.policy.ts';
 import type { AuditService } from '../access/audit.service.ts';
 import type { FilesService } from '../files/files.service.ts';
@@ -9,7 +10,6 @@ import type { AwardsService } from './grants.awards.service.ts';
 import { createMonitoringRepository } from './grants.monitoring.repository.ts';
 import { type FollowUpStatus, followUpsOf } from './grants.monitoring.rules.ts';
 
-const iso = (d: Date | string) => new Date(d).toISOString();
 const today = () => new Date().toISOString().slice(0, 10);
 
 type VisitRow = Awaited<ReturnType<ReturnType<typeof createMonitoringRepository>['listVisits']>>[number];

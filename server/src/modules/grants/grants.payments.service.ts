@@ -2,6 +2,7 @@ import type { GrantCallKind, GrantPayment, grantAssistanceTypes } from '@oselia/
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { uuidv7 } from '../../shared/ids.ts';
+import { iso } from '../../shared/iso.ts';
 import type { Actor } from '../access/access.policy.ts';
 import type { AuditService } from '../access/audit.service.ts';
 import type { ConsentService } from '../people/consent.service.ts';
@@ -11,7 +12,6 @@ import { createAwardsRepository } from './grants.awards.repository.ts';
 import type { AwardsService } from './grants.awards.service.ts';
 import { formatMoney } from './grants.eligibility.ts';
 
-const iso = (d: Date | string) => new Date(d).toISOString();
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** The ledger type a grant payment is recorded under, by the kind of call. */

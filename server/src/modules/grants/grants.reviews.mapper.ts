@@ -1,5 +1,6 @@
 import type { ReviewAssignment } from '@oselia/contracts';
 import type { Crypto } from '../../shared/crypto.ts';
+import { iso } from '../../shared/iso.ts';
 import { openApplicant } from './grants.applications.mapper.ts';
 import type { ApplicationRow } from './grants.applications.repository.ts';
 import { rubricOf } from './grants.calls.mapper.ts';
@@ -7,9 +8,6 @@ import type { CallRow } from './grants.calls.repository.ts';
 import { scopeOfCall } from './grants.calls.service.ts';
 import type { AssignmentRow } from './grants.reviews.repository.ts';
 import type { CriterionScore } from './grants.reviews.rules.ts';
-
-export const iso = (d: Date | string) => new Date(d).toISOString();
-export const isoOrNull = (d: Date | string | null) => (d ? iso(d) : null);
 
 /** Scope of an application for the policy: its call's project and its oblast. */
 export const scopeOfApplication = (
@@ -52,10 +50,10 @@ export function toAssignment(a: AssignmentRow, scores: CriterionScore[]): Review
     status: a.status,
     conflict: a.conflict,
     conflictNote: a.conflict_note,
-    declaredAt: isoOrNull(a.declared_at),
+    declaredAt: iso(a.declared_at),
     weightedTotal: a.weighted_total,
     scores: a.status === 'submitted' ? scores : [],
-    submittedAt: isoOrNull(a.submitted_at),
+    submittedAt: iso(a.submitted_at),
     assignedAt: iso(a.created_at),
   };
 }

@@ -10,6 +10,7 @@ import type { Database } from '../../db/database.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { Crypto } from '../../shared/crypto.ts';
 import { uuidv7 } from '../../shared/ids.ts';
+import { iso } from '../../shared/iso.ts';
 import { type Actor, assertCan } from '../access/access.policy.ts';
 import type { AuditService } from '../access/audit.service.ts';
 import type { UsersService } from '../access/users.service.ts';
@@ -18,14 +19,7 @@ import { answersOf, toDocument } from './grants.applications.mapper.ts';
 import { type ApplicationRow, createApplicationsRepository } from './grants.applications.repository.ts';
 import { rubricOf } from './grants.calls.mapper.ts';
 import { type CallRow, createCallsRepository } from './grants.calls.repository.ts';
-import {
-  iso,
-  isoOrNull,
-  nameOf,
-  scopeOfApplication,
-  scoresOf,
-  toAssignment,
-} from './grants.reviews.mapper.ts';
+import { nameOf, scopeOfApplication, scoresOf, toAssignment } from './grants.reviews.mapper.ts';
 import { rankCall } from './grants.reviews.ranking.ts';
 import {
   type AssignmentRow,
@@ -221,7 +215,7 @@ export function createReviewsService(
           oblastPcode: r.oblast_pcode,
           status: r.status,
           conflict: r.conflict,
-          submittedAt: isoOrNull(r.submitted_at),
+          submittedAt: iso(r.submitted_at),
           assignedAt: iso(r.created_at),
         })),
       };
@@ -292,12 +286,12 @@ export function createReviewsService(
           currency: app.currency,
           answers: answersOf(app),
           documents: documents.map(toDocument),
-          submittedAt: isoOrNull(app.submitted_at),
+          submittedAt: iso(app.submitted_at),
         },
         rubric: rubricOf(call),
         scores: scoresOf(call, scores, a.id),
         weightedTotal: a.weighted_total,
-        submittedAt: isoOrNull(a.submitted_at),
+        submittedAt: iso(a.submitted_at),
         // Independence: nobody is anchored by another's scores before giving its own.
         others:
           a.status === 'submitted'

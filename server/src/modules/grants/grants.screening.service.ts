@@ -9,6 +9,7 @@ import { AppError, notFound } from '../../shared/app-error.ts';
 import type { Crypto } from '../../shared/crypto.ts';
 import { decodeCursor, pageFrom } from '../../shared/cursor.ts';
 import { uuidv7 } from '../../shared/ids.ts';
+import { iso } from '../../shared/iso.ts';
 import { type Actor, assertCan } from '../access/access.policy.ts';
 import type { AuditService } from '../access/audit.service.ts';
 import type { ConsentService } from '../people/consent.service.ts';
@@ -32,8 +33,6 @@ const SCREENABLE = new Set(['submitted', 'screened_eligible', 'screened_ineligib
 
 const statusFor = (result: ScreeningResult): ApplicationStatus =>
   result === 'eligible' ? 'screened_eligible' : result === 'ineligible' ? 'screened_ineligible' : 'submitted';
-
-const iso = (d: Date | string) => new Date(d).toISOString();
 
 function toScreening(r: ScreeningRow): Screening {
   const automatic = r.automatic_result;

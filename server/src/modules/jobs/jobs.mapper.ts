@@ -1,7 +1,6 @@
 import type { Job } from '@oselia/contracts';
 import type { JobRow } from '../../db/schema.ts';
-
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+import { iso } from '../../shared/iso.ts';
 
 export function toJob(row: JobRow): Job {
   return {

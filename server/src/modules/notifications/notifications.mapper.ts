@@ -1,7 +1,6 @@
 import type { Notification } from '@oselia/contracts';
 import type { NotificationRow } from '../../db/schema.ts';
-
-const iso = (d: Date | string) => new Date(d).toISOString();
+import { iso } from '../../shared/iso.ts';
 
 export function toNotification(r: NotificationRow, smtpConfigured: boolean): Notification {
   const delivery: Notification['delivery'] =

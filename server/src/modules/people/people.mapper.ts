@@ -1,9 +1,8 @@
 import type { Person, WashingtonGroup } from '@oselia/contracts';
 import type { PersonRecord } from '@oselia/matching';
 import type { AssistanceRow, ConsentRow, PersonIdentifierRow, PersonRow } from '../../db/schema.ts';
+import { iso } from '../../shared/iso.ts';
 import { ageBandOf } from './people.rules.ts';
-
-const iso = (d: Date | string) => new Date(d).toISOString();
 
 export function toIdentifier(r: PersonIdentifierRow) {
   return { id: r.id, type: r.type, masked: r.masked, createdAt: iso(r.created_at) };

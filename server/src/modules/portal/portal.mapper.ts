@@ -1,9 +1,7 @@
 import type { PortalPage, PortalPageContent, Story, StoryPhoto } from '@oselia/contracts';
+import { iso } from '../../shared/iso.ts';
 import type { PageRow, PhotoRow, StoryRow } from './portal.repository.ts';
 import { effectiveStatus } from './portal.rules.ts';
-
-const iso = (d: Date | string) => new Date(d).toISOString();
-const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d));
 
 export function toPortalPage(r: PageRow): PortalPage {
   const draft = r.draft as PortalPageContent;
@@ -12,7 +10,7 @@ export function toPortalPage(r: PageRow): PortalPage {
     key: r.key as PortalPage['key'],
     draft,
     published,
-    publishedAt: isoOrNull(r.published_at),
+    publishedAt: iso(r.published_at),
     changed: published === null || JSON.stringify(published) !== JSON.stringify(draft),
     updatedAt: iso(r.updated_at),
     version: r.version,
@@ -43,8 +41,8 @@ export function toStory(r: StoryRow, people: string[], photos: PhotoRow[], now =
     tags: r.tags,
     featuredPersonIds: people,
     photos: photos.map(toStoryPhoto),
-    publishAt: r.status === 'scheduled' ? isoOrNull(r.publish_at) : null,
-    publishedAt: status === 'scheduled' ? null : isoOrNull(r.published_at),
+    publishAt: r.status === 'scheduled' ? iso(r.publish_at) : null,
+    publishedAt: status === 'scheduled' ? null : iso(r.published_at),
     unpublishedReason: r.unpublished_reason,
     reviewNote: r.review_note,
     createdAt: iso(r.created_at),

@@ -8,9 +8,9 @@ import type {
 } from '@oselia/contracts';
 import type { Selectable } from 'kysely';
 import type { TrainingApplicationsTable } from '../../db/schema.ts';
+import { iso } from '../../shared/iso.ts';
 import type { EventRow } from './trainings.events.repository.ts';
 
-const iso = (d: Date | string) => new Date(d).toISOString();
 const text = (t: unknown) => t as { uk: string; en: string };
 
 export interface SessionRow {

@@ -1,7 +1,6 @@
 import { type ImportReport, importMapping, type Job, type PeopleImport } from '@oselia/contracts';
 import type { PeopleImportRow } from '../../../db/schema.ts';
-
-const iso = (d: Date | string) => new Date(d).toISOString();
+import { iso } from '../../../shared/iso.ts';
 
 /** An import as the API shows it, with its job (null when it has none or it cannot be read). */
 export function toPeopleImport(row: Omit<PeopleImportRow, 'content'>, job: Job | null): PeopleImport {
