@@ -8,7 +8,9 @@ const nameText = z
   .trim()
   // An empty name gets "required" alone: the character rule says nothing useful about an empty cell.
   .min(1, { error: 'required', abort: true })
-  .max(100, 'at most 100 characters')
+  // Nor on an overlong one: the engine's regular expressions run out of stack on millions of
+  // letters, which would turn a bad field into a server error.
+  .max(100, { error: 'at most 100 characters', abort: true })
   .regex(/^[\p{L}\p{M}'’ʼ`.\- ]+$/u, 'letters, spaces, hyphens and apostrophes only');
 
 export const sex = z.enum(['F', 'M', 'other', 'unknown']);

@@ -23,6 +23,11 @@ import { z } from 'zod';
 import { type AppRoutes, actorOf } from '../../http/route-types.ts';
 
 const byId = z.object({ id: z.uuid() });
+/**
+ * A person's form may come with a field pasted in by mistake, megabytes long. It is read and refused
+ * with a message on that field (400), as any other bad field is, rather than as a body too large.
+ */
+const PERSON_BODY_BYTES = 16 * 1024 * 1024;
 const history = z.array(
   z.object({ householdId: z.uuid(), relationship: z.string(), from: z.string(), to: z.string().nullable() }),
 );
@@ -51,6 +56,7 @@ export const peopleRoutes: AppRoutes = async (app, { services }) => {
         body: createPersonBody,
         response: { 201: person },
       },
+      bodyLimit: PERSON_BODY_BYTES,
       config: { access: 'people.write' },
     },
     async (req, reply) =>
@@ -66,6 +72,7 @@ export const peopleRoutes: AppRoutes = async (app, { services }) => {
         body: duplicateCheckBody,
         response: { 200: duplicateCheckResult },
       },
+      bodyLimit: PERSON_BODY_BYTES,
       config: { access: 'people.write' },
     },
     async (req) => services.people.findLikelyDuplicates(actorOf(req), req.body),
@@ -95,6 +102,7 @@ export const peopleRoutes: AppRoutes = async (app, { services }) => {
         body: updatePersonBody,
         response: { 200: person },
       },
+      bodyLimit: PERSON_BODY_BYTES,
       config: { access: 'people.write' },
     },
     async (req) => services.people.updatePerson(actorOf(req), req.params.id, req.body),
