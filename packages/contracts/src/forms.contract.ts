@@ -108,7 +108,8 @@ export const formChoiceSchema = z.object({
   value: z
     .string()
     .min(1)
-    .max(100)
+    // abort: the regular expression below runs out of stack on millions of letters.
+    .max(100, { abort: true })
     .regex(/^[\p{L}\p{N}_.:-]+$/u, 'letters, digits, _ . : -'),
   label: formText,
 });

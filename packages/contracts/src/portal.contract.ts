@@ -70,14 +70,16 @@ export const storySlug = z
   .string()
   .trim()
   .min(3)
-  .max(80)
+  // abort: the regular expression below runs out of stack on millions of characters.
+  .max(80, { abort: true })
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lowercase Latin letters, digits and single hyphens, e.g. cafe-in-lviv');
 
 export const storyTag = z
   .string()
   .trim()
   .min(2)
-  .max(40)
+  // abort: the regular expression below runs out of stack on millions of letters.
+  .max(40, { abort: true })
   .regex(/^[\p{L}\p{N}][\p{L}\p{N}’' -]*$/u, 'letters, digits, apostrophes, spaces and hyphens');
 
 export const storyPhoto = z.object({
