@@ -1,6 +1,22 @@
 import { type ImportReport, importMapping, type Job, type PeopleImport } from '@oselia/contracts';
 import type { PeopleImportRow } from '../../../db/schema.ts';
 import { iso } from '../../../shared/iso.ts';
+import type { Table } from './people-import.file.ts';
+
+/** Characters of a cell shown as an example beside the mapping: enough to recognise a column. */
+const SAMPLE_CELL_CHARS = 200;
+
+/** The file's first rows as examples for the mapping step, each cell cut to a readable length. */
+export function toSampleRows(table: Table, rows = 5): Record<string, string>[] {
+  return table.rows.slice(0, rows).map((r) =>
+    Object.fromEntries(
+      table.columns.map((c, i) => {
+        const cell = r.cells[i] ?? '';
+        return [c, cell.length > SAMPLE_CELL_CHARS ? `${cell.slice(0, SAMPLE_CELL_CHARS)}…` : cell];
+      }),
+    ),
+  );
+}
 
 /** An import as the API shows it, with its job (null when it has none or it cannot be read). */
 export function toPeopleImport(row: Omit<PeopleImportRow, 'content'>, job: Job | null): PeopleImport {

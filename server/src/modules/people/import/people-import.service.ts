@@ -16,7 +16,7 @@ import { type Analysis, analyseTable } from './people-import.analysis.ts';
 import { checkInPieces, checkRows } from './people-import.check.ts';
 import { detectFormat, type FileFormat, readTable, type Table, type TableRow } from './people-import.file.ts';
 import { completeMappingOf, suggestMapping } from './people-import.headers.ts';
-import { toPeopleImport } from './people-import.mapper.ts';
+import { toPeopleImport, toSampleRows } from './people-import.mapper.ts';
 import type { Present } from './people-import.plan.ts';
 import { createCheckPool } from './people-import.pool.ts';
 import { createPeopleImportRepository } from './people-import.repository.ts';
@@ -196,9 +196,7 @@ export function createPeopleImportService(db: Database, deps: PeopleImportDeps) 
         columns: table.columns,
         suggestedMapping: mapping,
         mappingSavedForSource: !!usable,
-        sampleRows: table.rows
-          .slice(0, 5)
-          .map((r) => Object.fromEntries(table.columns.map((c, i) => [c, r.cells[i] ?? '']))),
+        sampleRows: toSampleRows(table),
       };
     },
 
