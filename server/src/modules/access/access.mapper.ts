@@ -17,7 +17,7 @@ export function toUser(r: UserRow): User {
     lockedUntil: r.locked_until && new Date(r.locked_until) > new Date() ? iso(r.locked_until) : null,
     lastSignInAt: iso(r.last_sign_in_at),
     version: r.version,
-    createdAt: new Date(r.created_at).toISOString(),
+    createdAt: iso(r.created_at),
   };
 }
 
@@ -34,6 +34,6 @@ export function toOrganisation(r: OrganisationRow): Organisation {
     nameEn: r.name_en,
     nameUk: r.name_uk,
     version: r.version,
-    createdAt: new Date(r.created_at).toISOString(),
+    createdAt: iso(r.created_at),
   };
 }

@@ -4,6 +4,7 @@ import type { AuditRow } from '../../db/schema.ts';
 import { sha256 } from '../../shared/crypto.ts';
 import { decodeCursor, pageFrom } from '../../shared/cursor.ts';
 import { uuidv7 } from '../../shared/ids.ts';
+import { iso } from '../../shared/iso.ts';
 import type { Actor } from './access.policy.ts';
 import { type AuditFilter, createAuditRepository } from './audit.repository.ts';
 
@@ -56,7 +57,7 @@ export function hashEntry(row: Omit<AuditRow, 'hash'>): string {
       tenant_id,
       seq: Number(seq),
       id,
-      at: new Date(at).toISOString(),
+      at: iso(at),
       actor_user_id,
       actor_label,
       action,
@@ -77,7 +78,7 @@ function toEntry(r: AuditRow): AuditEntry {
   return {
     seq: Number(r.seq),
     id: r.id,
-    at: new Date(r.at).toISOString(),
+    at: iso(r.at),
     actorUserId: r.actor_user_id,
     actorLabel: r.actor_label,
     action: r.action,

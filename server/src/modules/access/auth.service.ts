@@ -4,6 +4,7 @@ import type { Database } from '../../db/database.ts';
 import type { SessionRow, UserRow } from '../../db/schema.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { type Crypto, randomToken, sha256 } from '../../shared/crypto.ts';
+import { iso } from '../../shared/iso.ts';
 import type { Actor } from './access.policy.ts';
 import { createAccessRepository } from './access.repository.ts';
 import type { AuditService } from './audit.service.ts';
@@ -51,7 +52,7 @@ export function createAuthService(
         organisationId: user.organisation_id,
         totpEnabled: user.totp_enabled,
       },
-      expiresAt: new Date(session.expires_at).toISOString(),
+      expiresAt: iso(session.expires_at),
     };
   }
 

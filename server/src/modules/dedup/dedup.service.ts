@@ -5,6 +5,7 @@ import type { DedupPairStatus } from '../../db/schema.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import { decodeCursor, pageFrom } from '../../shared/cursor.ts';
 import { uuidv7 } from '../../shared/ids.ts';
+import { iso } from '../../shared/iso.ts';
 import type { Actor } from '../access/access.policy.ts';
 import type { AuditService } from '../access/audit.service.ts';
 import type { JobHandler } from '../jobs/jobs.runner.ts';
@@ -37,8 +38,8 @@ function toPair(r: PairRow): DedupPair {
       ...(e.veto ? { veto: e.veto } : {}),
     },
     status: r.status,
-    decidedAt: r.decided_at ? new Date(r.decided_at).toISOString() : null,
-    createdAt: new Date(r.created_at).toISOString(),
+    decidedAt: iso(r.decided_at),
+    createdAt: iso(r.created_at),
   };
 }
 

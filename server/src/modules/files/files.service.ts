@@ -4,6 +4,7 @@ import type { StoredFile, StoredMediaType } from '@oselia/contracts';
 import type { Database } from '../../db/database.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import { uuidv7 } from '../../shared/ids.ts';
+import { iso } from '../../shared/iso.ts';
 import { type Actor, can } from '../access/access.policy.ts';
 import { createFilesRepository, type FileRow } from './files.repository.ts';
 import { describeBytes, detectMediaType, sanitiseFileName } from './files.rules.ts';
@@ -41,7 +42,7 @@ export function toStoredFile(r: FileRow): StoredFile {
     sizeBytes: Number(r.size_bytes),
     sha256: r.sha256,
     ownerKind: r.owner_kind,
-    createdAt: new Date(r.created_at).toISOString(),
+    createdAt: iso(r.created_at),
   };
 }
 

@@ -8,6 +8,7 @@ import type { Database } from '../../db/database.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { type Crypto, safeEqual } from '../../shared/crypto.ts';
 import { uuidv7 } from '../../shared/ids.ts';
+import { iso } from '../../shared/iso.ts';
 import type { AuditService } from '../access/audit.service.ts';
 import type { FilesService } from '../files/files.service.ts';
 import { FieldProblems } from '../people/people.validation.ts';
@@ -318,8 +319,8 @@ export function createApplicationsService(db: Database, deps: ApplicationsDeps) 
         referenceCode: row.reference_code,
         callTitle: call.title as ApplicationStatusView['callTitle'],
         status: publicStatusOf(row.status),
-        submittedAt: row.submitted_at ? new Date(row.submitted_at).toISOString() : null,
-        updatedAt: new Date(row.updated_at).toISOString(),
+        submittedAt: iso(row.submitted_at),
+        updatedAt: iso(row.updated_at),
         messages: await publicMessages(tenantId, row.id),
       };
     },

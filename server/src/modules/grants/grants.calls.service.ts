@@ -3,6 +3,7 @@ import type { Database } from '../../db/database.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import { decodeCursor, pageFrom } from '../../shared/cursor.ts';
 import { uuidv7 } from '../../shared/ids.ts';
+import { iso } from '../../shared/iso.ts';
 import { type Actor, assertCan } from '../access/access.policy.ts';
 import type { AuditService } from '../access/audit.service.ts';
 import { FieldProblems } from '../people/people.validation.ts';
@@ -272,7 +273,7 @@ export function createCallsService(
         after ? { createdAt: String(after[0]), id: String(after[1]) } : undefined,
         q.limit,
       );
-      const page = pageFrom(rows, q.limit, (r) => [new Date(r.created_at).toISOString(), r.id]);
+      const page = pageFrom(rows, q.limit, (r) => [iso(r.created_at), r.id]);
       return { items: page.items.map(toCallSummary), next: page.next };
     },
 

@@ -12,7 +12,7 @@ export function toJob(row: JobRow): Job {
     message: row.message,
     error: row.error,
     attempts: row.attempts,
-    createdAt: new Date(row.created_at).toISOString(),
+    createdAt: iso(row.created_at),
     startedAt: iso(row.started_at),
     finishedAt: iso(row.finished_at),
   };

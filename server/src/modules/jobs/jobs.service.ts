@@ -4,6 +4,7 @@ import type { JobRow, JobStatusColumn } from '../../db/schema.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import { decodeCursor, pageFrom } from '../../shared/cursor.ts';
 import { uuidv7 } from '../../shared/ids.ts';
+import { iso } from '../../shared/iso.ts';
 import { toJob } from './jobs.mapper.ts';
 import { createJobsRepository } from './jobs.repository.ts';
 
@@ -49,7 +50,7 @@ export function createJobsService(db: Database, onEnqueued: () => void = () => {
         ...(before ? { before: { createdAt: String(before[0]), id: String(before[1]) } } : {}),
         limit: q.limit,
       });
-      const page = pageFrom(rows, q.limit, (r) => [new Date(r.created_at).toISOString(), r.id]);
+      const page = pageFrom(rows, q.limit, (r) => [iso(r.created_at), r.id]);
       return { items: page.items.map(toJob), next: page.next };
     },
 

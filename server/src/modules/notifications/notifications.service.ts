@@ -4,6 +4,7 @@ import { AppError, notFound } from '../../shared/app-error.ts';
 import type { Crypto } from '../../shared/crypto.ts';
 import { decodeCursor, pageFrom } from '../../shared/cursor.ts';
 import { uuidv7 } from '../../shared/ids.ts';
+import { iso } from '../../shared/iso.ts';
 import type { Actor } from '../access/access.policy.ts';
 import type { AuditService } from '../access/audit.service.ts';
 import { type JobHandler, PermanentJobError } from '../jobs/jobs.runner.ts';
@@ -130,7 +131,7 @@ export function createNotificationsService(
         ...(before ? { before: { createdAt: String(before[0]), id: String(before[1]) } } : {}),
         limit: q.limit,
       });
-      const page = pageFrom(rows, q.limit, (r) => [new Date(r.created_at).toISOString(), r.id]);
+      const page = pageFrom(rows, q.limit, (r) => [iso(r.created_at), r.id]);
       return { items: page.items.map((r) => toNotification(r, mailer.configured)), next: page.next };
     },
 
@@ -141,7 +142,7 @@ export function createNotificationsService(
     async publicMessagesFor(tenantId: string, entityType: string, entityId: string) {
       const rows = await repo.listForEntity(tenantId, entityType, entityId);
       return rows.map((r) => ({
-        at: new Date(r.created_at).toISOString(),
+        at: iso(r.created_at),
         subject: r.subject,
         body: r.body,
       }));

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import { uuidv7 } from '../../shared/ids.ts';
+import { iso } from '../../shared/iso.ts';
 import { type Actor, assertCan } from '../access/access.policy.ts';
 import type { AuditService } from '../access/audit.service.ts';
 import type { PlacesService } from '../places/places.service.ts';
@@ -32,11 +33,11 @@ export function createHouseholdsService(
       currentPcode: h.current_pcode,
       headPersonId: h.head_person_id,
       size: members.length,
-      createdAt: new Date(h.created_at).toISOString(),
+      createdAt: iso(h.created_at),
       members: members.map((m) => ({
         personId: m.person_id,
         relationship: m.relationship as Household['members'][number]['relationship'],
-        since: new Date(m.valid_from).toISOString(),
+        since: iso(m.valid_from),
         person: {
           id: m.id,
           familyName: m.family_name,
@@ -208,8 +209,8 @@ export function createHouseholdsService(
       return rows.map((r) => ({
         householdId: r.household_id,
         relationship: r.relationship,
-        from: new Date(r.valid_from).toISOString(),
-        to: r.valid_to ? new Date(r.valid_to).toISOString() : null,
+        from: iso(r.valid_from),
+        to: iso(r.valid_to),
       }));
     },
   };

@@ -11,6 +11,7 @@ import type { Database } from '../../db/database.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import type { Crypto } from '../../shared/crypto.ts';
 import { uuidv7 } from '../../shared/ids.ts';
+import { iso } from '../../shared/iso.ts';
 import { type Actor, assertCan } from '../access/access.policy.ts';
 import type { AuditService } from '../access/audit.service.ts';
 import type { PlacesService } from '../places/places.service.ts';
@@ -305,7 +306,7 @@ export function createPeopleService(db: Database, deps: PeopleDeps) {
         id: row.id,
         type: row.type,
         masked: row.masked,
-        createdAt: new Date(row.created_at).toISOString(),
+        createdAt: iso(row.created_at),
         value: deps.crypto.decrypt(row.value_encrypted),
       };
     },

@@ -3,6 +3,7 @@ import type { Database } from '../../db/database.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import { decodeCursor, pageFrom } from '../../shared/cursor.ts';
 import { uuidv7 } from '../../shared/ids.ts';
+import { iso } from '../../shared/iso.ts';
 import { type Actor, assertCan } from '../access/access.policy.ts';
 import type { AuditService } from '../access/audit.service.ts';
 import type { ConsentRecorded, ConsentService } from '../people/consent.service.ts';
@@ -171,7 +172,7 @@ export function createPortalStoriesService(db: Database, deps: StoriesDeps) {
         after ? { updatedAt: String(after[0]), id: String(after[1]) } : undefined,
         q.limit,
       );
-      const page = pageFrom(rows, q.limit, (r) => [new Date(r.updated_at).toISOString(), r.id]);
+      const page = pageFrom(rows, q.limit, (r) => [iso(r.updated_at), r.id]);
       return { items: await present(actor.tenantId, page.items), next: page.next };
     },
 

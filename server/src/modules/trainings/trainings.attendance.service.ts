@@ -1,6 +1,7 @@
 import type { AttendanceSheet, TrainingParticipant } from '@oselia/contracts';
 import type { Database } from '../../db/database.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
+import { iso } from '../../shared/iso.ts';
 import { type Actor, assertCan } from '../access/access.policy.ts';
 import { FieldProblems } from '../people/people.validation.ts';
 import { createAttendanceRepository } from './trainings.attendance.repository.ts';
@@ -241,7 +242,7 @@ export function createAttendanceService(db: Database, deps: TrainingsDeps, event
               ? {
                   id: c.id,
                   code: c.code,
-                  issuedAt: new Date(c.issued_at).toISOString(),
+                  issuedAt: iso(c.issued_at),
                   revoked: c.revoked_at !== null,
                 }
               : null,

@@ -11,6 +11,7 @@ import type { Database } from '../../db/database.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import { decodeCursor, pageFrom } from '../../shared/cursor.ts';
 import { uuidv7 } from '../../shared/ids.ts';
+import { iso } from '../../shared/iso.ts';
 import { type Actor, actorWithoutUser, assertCan } from '../access/access.policy.ts';
 import { FieldProblems } from '../people/people.validation.ts';
 import type { AttendanceService } from './trainings.attendance.service.ts';
@@ -69,7 +70,7 @@ function toSession(r: SessionRow, initials: Map<string, string>): AwarenessSessi
           name: (r.facilitator_name as string | null) ?? '',
         },
     projectCode: r.project_code as string | null,
-    createdAt: new Date(r.created_at).toISOString(),
+    createdAt: iso(r.created_at),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Database } from '../../db/database.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import { randomToken } from '../../shared/crypto.ts';
 import { uuidv7 } from '../../shared/ids.ts';
+import { iso } from '../../shared/iso.ts';
 import { type Actor, assertCan } from '../access/access.policy.ts';
 import type { AttendanceService } from './trainings.attendance.service.ts';
 import { ledgerEntry, ledgerSource } from './trainings.attendance.service.ts';
@@ -29,8 +30,8 @@ const toCertificate = (r: CertificateRow): Certificate => ({
   code: formatCode(r.code),
   holderName: r.holder_name,
   minutes: r.minutes,
-  issuedAt: new Date(r.issued_at).toISOString(),
-  revokedAt: r.revoked_at ? new Date(r.revoked_at).toISOString() : null,
+  issuedAt: iso(r.issued_at),
+  revokedAt: iso(r.revoked_at),
 });
 
 /** Certificates for those who completed, their PDF, and the public check of a code. */
