@@ -184,6 +184,7 @@ function fillChildren(into: Children, from: Children, at: number, offset: number
  * place: growing 100,000-value columns part by part cost most of the time of reading a stage.
  */
 export function concatStages(stages: StagedRows[]): StagedRows {
+  if (stages.length === 0) return emptyStage();
   if (stages.length === 1) return stages[0]!;
   let n = 0;
   let ni = 0;
@@ -226,7 +227,7 @@ export function concatStages(stages: StagedRows[]): StagedRows {
 /** The stored parts, in order, back into one stage. */
 export function decodeStage(parts: string[], only?: StageColumn[]): StagedRows {
   const wanted = only && new Set<string>(only);
-  return concatStages(parts.length === 0 ? [emptyStage()] : parts.map((p) => decodePart(p, wanted)));
+  return concatStages(parts.map((p) => decodePart(p, wanted)));
 }
 
 /**
@@ -239,7 +240,7 @@ export async function decodeStageInTurns(parts: string[]): Promise<StagedRows> {
     decoded.push(decodePart(part));
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  return concatStages(decoded.length === 0 ? [emptyStage()] : decoded);
+  return concatStages(decoded);
 }
 
 /**
