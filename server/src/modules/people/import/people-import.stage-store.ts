@@ -6,20 +6,23 @@ import type { PeopleImportRepository } from './people-import.repository.ts';
 import { type StagedRows, type StagePins, stalePins } from './people-import.stage.ts';
 import { decodeStage } from './people-import.stage-codec.ts';
 
+/** The stage a dry run just stored, as this server keeps it for the job. */
+interface KeptStage {
+  tenantId: string;
+  id: string;
+  pins: StagePins;
+  /** When the stored copy was made: tells it from a later stage of the same import and pins. */
+  createdAt: number;
+  stage: StagedRows;
+}
+
 /**
  * Where a dry run's stage waits for its import job: stored with the import, pinned to the file,
  * mapping and key it was made with; the last one made on this server also stays in memory for a
  * while, decoded (about 60 MB for 100,000 rows), so that the job here need not read it back.
  */
 export function createStageStore(repo: PeopleImportRepository, keepMs: number) {
-  const kept = keptValue<{
-    tenantId: string;
-    id: string;
-    pins: StagePins;
-    /** When the stored copy was made: tells it from a later stage of the same import and pins. */
-    createdAt: number;
-    stage: StagedRows;
-  }>(keepMs);
+  const kept = keptValue<KeptStage>(keepMs);
 
   return {
     /** Stores what a check prepared (replacing any earlier stage of the import). */
@@ -43,13 +46,7 @@ export function createStageStore(repo: PeopleImportRepository, keepMs: number) {
     },
 
     /** Keeps the stage just stored in memory too. */
-    keepStage(entry: {
-      tenantId: string;
-      id: string;
-      pins: StagePins;
-      createdAt: number;
-      stage: StagedRows;
-    }) {
+    keepStage(entry: KeptStage) {
       kept.set(entry);
     },
 
