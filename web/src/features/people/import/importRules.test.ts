@@ -132,6 +132,7 @@ describe('row messages', () => {
     expect(rowMessage(t, 'household "H7" has no valid row marked as head')).toBe(
       'peopleImport.messages.noHead {"key":"H7"}',
     );
+    expect(rowMessage(t, 'at most 100 characters')).toBe('forms.maxLength {"n":100}');
   });
 
   it('falls back to the registration messages, then to the server’s own words', () => {

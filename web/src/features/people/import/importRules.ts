@@ -96,6 +96,7 @@ const ROW_MESSAGES: [RegExp, (m: RegExpExecArray, t: T) => string][] = [
     (m, t) => t('peopleImport.messages.noHead', { key: m[1] }),
   ],
   [/^required$/, (_, t) => t('peopleImport.messages.required')],
+  [/^at most (\d+) characters$/, (m, t) => t('forms.maxLength', { n: Number(m[1]) })],
 ];
 
 export function rowMessage(t: T, message: string): string {
